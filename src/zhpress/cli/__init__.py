@@ -1,0 +1,20 @@
+"""Command-line interface: a thin layer over the library API.
+
+Each command group lives in its own module and registers itself on ``cli``.
+"""
+
+from __future__ import annotations
+
+from zhpress.cli.app import cli
+
+# Imported for their side effect of registering commands on ``cli``.
+# One module per command group; add yours to this list.
+from zhpress.cli import (  # noqa: E402,F401
+)
+
+
+def main() -> None:
+    cli(prog_name="zhpress")
+
+
+__all__ = ["cli", "main"]
