@@ -9,8 +9,7 @@ from zhpress.cli.app import cli
 
 # Imported for their side effect of registering commands on ``cli``.
 # One module per command group; add yours to this list.
-from zhpress.cli import (  # noqa: E402,F401
-)
+# e.g. `from zhpress.cli import ingest_cmd  # noqa: E402,F401`
 
 
 def main() -> None:
