@@ -1,0 +1,1 @@
+"""Translation stage: segments, engines, translation memory (PO) and checks."""
