@@ -1,0 +1,255 @@
+"""`zhpress translate`: bring every report's PO file up to date.
+
+For each report the current sentences are merged with the PO file (the
+translation memory acts as a cache in front of the engine):
+
+1. same id and source, or the same source anywhere in the old file (a moved
+   or re-hashed paragraph): reused as is, whatever its state;
+2. a human/official translation whose source changed (the closest unused old
+   entry, difflib ratio >= 0.5): kept, marked needs-review, previous source
+   recorded;
+3. everything else is missing and goes to the engine: all missing sentences
+   of the whole project in one batch (one more batch for placeholder retries).
+
+Machine output whose numbers do not match the source is stored but flagged
+needs-review. ``force`` re-translates machine entries only. Old human entries
+that no longer match any sentence become obsolete (``#~``), never deleted.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from zhpress.report import list_reports
+from zhpress.translate.engines import Engine
+from zhpress.translate.memory import (
+    MACHINE,
+    NEEDS_REVIEW,
+    OFFICIAL,
+    PENDING,
+    REVIEWED,
+    Entry,
+    Memory,
+    load_memory,
+    po_path,
+    save_memory,
+)
+from zhpress.translate.numbers import compare_numbers, format_value
+from zhpress.translate.placeholders import TermLike, prepare_terms, translate_with_terms
+from zhpress.translate.segments import Sentence, segment_report
+
+FUZZY_MIN = 0.5
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ReportSummary:
+    slug: str
+    segments: int = 0
+    reused: int = 0
+    machine: int = 0  # machine-translated in this run
+    pending: int = 0
+    needs_review: int = 0
+    reviewed: int = 0
+    official: int = 0
+    obsolete: int = 0
+    written: bool = False
+
+
+@dataclass
+class TranslateSummary:
+    reports: list[ReportSummary] = field(default_factory=list)
+    engine_calls: int = 0
+    sentences_sent: int = 0
+
+    def total(self, name: str) -> int:
+        return sum(getattr(r, name) for r in self.reports)
+
+    @property
+    def pending(self) -> int:
+        return self.total("pending")
+
+
+def is_machine(entry: Entry) -> bool:
+    return entry.origin.startswith("machine")
+
+
+def is_human_work(entry: Entry) -> bool:
+    """Text a person wrote or approved: never replaced, never thrown away."""
+    return bool(entry.target) and entry.is_human and not is_machine(entry)
+
+
+@dataclass
+class MergePlan:
+    memory: Memory
+    missing: list[str]  # segment ids that need the engine
+    reused: int
+
+
+def merge_memory(old: Memory, sentences: Sequence[Sentence], *, force: bool = False) -> MergePlan:
+    """New memory for ``sentences``, reusing what ``old`` has (see module doc)."""
+    new = Memory(path=old.path, project=old.project, header=dict(old.header))
+    pool: list[Entry] = list(old.entries.values()) + list(old.obsolete)
+    used = [False] * len(pool)
+    by_source: dict[str, list[int]] = {}
+    for k, entry in enumerate(pool):
+        by_source.setdefault(entry.source, []).append(k)
+    # Prefer human work, then the entry with the same id, then file order.
+    rank = {OFFICIAL: 0, REVIEWED: 0, NEEDS_REVIEW: 1, MACHINE: 2, PENDING: 3}
+
+    chosen: dict[str, Entry] = {}
+    for s in sentences:
+        options = [k for k in by_source.get(s.text, ()) if not used[k]]
+        if not options:
+            continue
+        k = min(options, key=lambda k: (rank[pool[k].state], pool[k].id != s.id, k))
+        used[k] = True
+        chosen[s.id] = replace(pool[k], id=s.id, obsolete=False)
+
+    # Changed sources: pair each unmatched sentence with the closest old human entry.
+    human = [k for k, e in enumerate(pool) if not used[k] and is_human_work(e)]
+    for s in sentences:
+        if s.id in chosen or not human:
+            continue
+        best, best_ratio = None, FUZZY_MIN
+        for k in human:
+            if used[k]:
+                continue
+            ratio = difflib.SequenceMatcher(None, pool[k].source, s.text, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = k, ratio
+        if best is not None:
+            used[best] = True
+            e = pool[best]
+            chosen[s.id] = replace(
+                e,
+                id=s.id,
+                source=s.text,
+                state=NEEDS_REVIEW,
+                previous_source=e.previous_source if e.state == NEEDS_REVIEW else e.source,
+                note="source changed",
+                obsolete=False,
+            )
+
+    missing: list[str] = []
+    reused = 0
+    for s in sentences:
+        entry = chosen.get(s.id)
+        if entry is None:
+            entry = Entry(id=s.id, source=s.text)
+        if entry.state == PENDING or (force and is_machine(entry)):
+            missing.append(s.id)
+        else:
+            reused += 1
+        new.entries[s.id] = entry
+
+    seen: set[tuple[str, str]] = set()
+    for k, entry in enumerate(pool):
+        if used[k] or not is_human_work(entry):
+            continue
+        key = (entry.id, entry.source)
+        if key not in seen:
+            seen.add(key)
+            new.obsolete.append(replace(entry, obsolete=True))
+    return MergePlan(new, missing, reused)
+
+
+def sentences_of(blocks) -> list[Sentence]:
+    return [s for b in blocks for s in b.sentences]
+
+
+def translate_project(
+    docs_dir: str | Path,
+    translations_dir: str | Path,
+    engine: Engine | None,
+    glossary_terms: Iterable[TermLike] = (),
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    language: str = "en",
+) -> TranslateSummary:
+    """Update ``translations/<language>/<slug>.po`` for every report in ``docs_dir``."""
+    terms = prepare_terms(glossary_terms)
+    summary = TranslateSummary()
+    plans: list[tuple[str, Path, MergePlan]] = []
+    for report in sorted(list_reports(docs_dir), key=lambda r: r.slug):
+        path = po_path(translations_dir, report.slug, language)
+        plan = merge_memory(load_memory(path), sentences_of(segment_report(report)), force=force)
+        plans.append((report.slug, path, plan))
+
+    wanted = [(plan, sid) for _, _, plan in plans for sid in plan.missing]
+    fresh: set[tuple[int, str]] = set()
+    if engine is not None and wanted:
+        sources = [plan.memory.entries[sid].source for plan, sid in wanted]
+        results = translate_with_terms(
+            _engine_call(engine, summary, progress, len(sources)), sources, terms
+        )
+        origin = f"machine {engine.version}"
+        for (plan, sid), result in zip(wanted, results, strict=True):
+            entry = plan.memory.entries[sid]
+            note = result.note or _number_note(entry.source, result.text)
+            plan.memory.entries[sid] = replace(
+                entry,
+                target=result.text,
+                state=NEEDS_REVIEW if note else MACHINE,
+                origin=origin,
+                note=note,
+                previous_source=None,
+            )
+            fresh.add((id(plan), sid))
+
+    for slug, path, plan in plans:
+        rs = ReportSummary(slug=slug, segments=len(plan.memory.entries), reused=plan.reused)
+        rs.machine = sum(1 for sid in plan.missing if (id(plan), sid) in fresh)
+        for entry in plan.memory.entries.values():
+            rs.pending += entry.state == PENDING
+            rs.needs_review += entry.state == NEEDS_REVIEW
+            rs.reviewed += entry.state == REVIEWED
+            rs.official += entry.state == OFFICIAL
+        rs.obsolete = len(plan.memory.obsolete)
+        rs.written = save_memory(plan.memory, path, slug=slug, language=language)
+        summary.reports.append(rs)
+    return summary
+
+
+def _engine_call(
+    engine: Engine, summary: TranslateSummary, progress: Progress | None, total: int
+) -> Callable[[list[str]], list[str]]:
+    """The batch function handed to the placeholder layer; counts calls for the summary."""
+    state = {"done": 0}
+
+    def call(batch: list[str]) -> list[str]:
+        summary.engine_calls += 1
+        summary.sentences_sent += len(batch)
+        base = state["done"]
+        grand = max(total, base + len(batch))
+
+        def tick(n: int) -> None:
+            if progress is not None:
+                progress(min(base + n, grand), grand)
+
+        out = engine.translate_batch(batch, progress=tick)
+        if len(out) != len(batch):
+            from zhpress.errors import ModelError
+
+            raise ModelError(
+                f"engine {engine.name} returned {len(out)} translations for {len(batch)} sentences",
+                hint="the engine is broken; try `--engine none` and report the bug",
+            )
+        state["done"] = base + len(batch)
+        if progress is not None:
+            progress(state["done"], grand)
+        return list(out)
+
+    return call
+
+
+def _number_note(source: str, target: str) -> str:
+    missing = compare_numbers(source, target).missing
+    if not missing:
+        return ""
+    return "numbers: " + ", ".join(f"{q.text} ({format_value(q)}) not found" for q in missing)
