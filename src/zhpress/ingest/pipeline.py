@@ -1,0 +1,258 @@
+"""Ingest: source files -> canonical ``docs/<slug>.md`` reports."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zhpress.errors import MultipleErrors, SourceError, ZhpressError
+from zhpress.fsutil import atomic_write_text
+from zhpress.ingest.document import Doc, Rule, to_markdown
+from zhpress.ingest.metadata import (
+    SIDECAR_SUFFIX,
+    detect_script,
+    load_sidecar,
+    make_slug,
+    sidecar_for,
+)
+from zhpress.ingest.readers import RawDocument, reader_for
+from zhpress.ingest.registry import Registry
+from zhpress.ingest.rules import apply_rules
+from zhpress.ingest.structure import NUMBERING
+from zhpress.report import Report, dump_report, parse_report
+
+# Bump when the rules change output, so a reader of docs/ can tell which rules made it.
+INGEST_VERSION = 1
+_HEADING = re.compile(r"^#{1,6} (.+)$")
+
+
+def source_label(path: Path, repo_root: Path | None = None) -> str:
+    """Repo-relative POSIX path of a source; never absolute (outputs must not leak paths)."""
+    path = Path(os.path.abspath(path))
+    for base in (repo_root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.relative_to(os.path.abspath(base)).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def _fallback_title(lines: list[str]) -> tuple[str, str] | None:
+    for line in lines:
+        match = _HEADING.match(line)
+        if match:
+            text = match.group(1)
+            for _, pattern in NUMBERING:
+                text = pattern.sub("", text, count=1)
+            if text.strip():
+                return text.strip(), "first-heading"
+    for line in lines:
+        if not line.startswith(("![", "| ", "- ")):
+            text = line.lstrip("\\#> ")
+            return (text[:30] + ("…" if len(text) > 30 else "")), "first-line"
+    return None
+
+
+def ingest_document(
+    raw: RawDocument,
+    source_path: str | Path,
+    sha256: str,
+    *,
+    repo_root: Path | None = None,
+    sidecar: dict[str, Any] | None = None,
+    rules: Registry[Rule] | None = None,
+) -> Report:
+    """Run the text rules on ``raw`` and build the Report (without ``ingested``).
+
+    The same lines always give the same Report, whatever format they came from.
+    """
+    doc = Doc(
+        lines=[line.strip() for line in raw.lines if line.strip()], meta=dict(raw.meta), fmt=raw.fmt
+    )
+    if doc.meta.get("title"):
+        doc.meta.setdefault("title_source", raw.fmt)
+    if doc.meta.get("date"):
+        doc.meta.setdefault("date_source", raw.fmt)
+    apply_rules(doc, rules)
+    meta = doc.meta
+    for key, value in (sidecar or {}).items():
+        meta[key] = value
+        if key in ("title", "date"):
+            meta[f"{key}_source"] = "sidecar"
+    if not meta.get("title"):
+        fallback = _fallback_title(doc.lines)
+        if fallback:
+            meta["title"], meta["title_source"] = fallback
+    if not doc.lines:
+        raise SourceError(
+            "no report text left after cleaning", path=source_label(Path(source_path), repo_root)
+        )
+    body = to_markdown(doc.lines)
+    meta["script"] = detect_script(str(meta.get("title", "")) + body)
+    meta["source_file"] = source_label(Path(source_path), repo_root)
+    meta["source_format"] = raw.fmt
+    meta["source_sha256"] = sha256
+    meta["ingest_version"] = INGEST_VERSION
+    slug = make_slug(meta)
+    for key in ("slug", "note"):
+        meta.pop(key, None)
+    return Report(slug=slug, meta=meta, body=body)
+
+
+@dataclass
+class IngestSummary:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    ignored: list[Path] = field(default_factory=list)
+    errors: list[ZhpressError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            total = len(self.errors) + len(self.written) + len(self.unchanged) + len(self.skipped)
+            raise MultipleErrors(
+                self.errors, summary=f"{len(self.errors)} of {total} sources could not be ingested"
+            )
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _existing_docs(docs_dir: Path) -> dict[Path, dict[str, Any]]:
+    found: dict[Path, dict[str, Any]] = {}
+    if not docs_dir.is_dir():
+        return found
+    for path in sorted(docs_dir.glob("*.md")):
+        if path.name == "index.md":
+            continue
+        try:
+            found[path] = parse_report(path.read_text(encoding="utf-8"), path).meta
+        except (OSError, UnicodeDecodeError, ZhpressError):
+            # A hand-broken doc still occupies its slug; it just has no known source.
+            found[path] = {}
+    return found
+
+
+def _list_sources(path: Path, summary: IngestSummary) -> list[Path]:
+    if path.is_file():
+        return [path]
+    files = []
+    for entry in sorted(path.iterdir()):
+        if entry.name.startswith(".") or not entry.is_file():
+            continue
+        if entry.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if reader_for(entry) is None:
+            summary.ignored.append(entry)
+            continue
+        files.append(entry)
+    return files
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def ingest_path(
+    path: str | Path,
+    docs_dir: str | Path,
+    *,
+    force: bool = False,
+    repo_root: Path | None = None,
+    rules: Registry[Rule] | None = None,
+) -> IngestSummary:
+    """Ingest one source file or every supported file of a directory into ``docs_dir``.
+
+    A source whose SHA-256 (and sidecar's) matches the doc it produced before is
+    skipped unless ``force``, so hand fixes in docs/ survive. A bad file's error
+    is collected and the other files are still ingested.
+    """
+    path, docs_dir = Path(path), Path(docs_dir)
+    if not path.exists():
+        raise SourceError(
+            "sources directory not found" if not path.suffix else "source file not found",
+            path=path,
+            hint="put the raw reports in sources/ or pass a file or directory",
+        )
+    summary = IngestSummary()
+    existing = _existing_docs(docs_dir)
+    by_source = {m.get("source_file"): p for p, m in existing.items() if m.get("source_file")}
+    claimed: dict[str, str] = {p.stem: str(m.get("source_file", "")) for p, m in existing.items()}
+    for source in _list_sources(path, summary):
+        if reader_for(source) is None:
+            summary.ignored.append(source)
+            continue
+        try:
+            _ingest_one(
+                source, docs_dir, force, repo_root, rules, summary, existing, by_source, claimed
+            )
+        except ZhpressError as exc:
+            summary.errors.append(exc)
+    return summary
+
+
+def _ingest_one(
+    source, docs_dir, force, repo_root, rules, summary, existing, by_source, claimed
+) -> None:
+    label = source_label(source, repo_root)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror}", path=label) from None
+    sha = _sha256(data)
+    side_path = sidecar_for(source)
+    sidecar = load_sidecar(side_path) if side_path.is_file() else None
+    side_sha = _sha256(side_path.read_bytes()) if sidecar is not None else None
+    old_path = by_source.get(label)
+    old_meta = existing.get(old_path, {}) if old_path else {}
+    if (
+        not force
+        and old_path is not None
+        and old_meta.get("source_sha256") == sha
+        and old_meta.get("sidecar_sha256") == side_sha
+    ):
+        summary.skipped.append(old_path)
+        return
+    reader = reader_for(source)
+    try:
+        raw = reader(source)
+    except ZhpressError as exc:
+        if exc.path is not None and os.path.isabs(exc.path):
+            exc.path = label
+        raise
+    report = ingest_document(raw, source, sha, repo_root=repo_root, sidecar=sidecar, rules=rules)
+    if side_sha:
+        report.meta["sidecar_sha256"] = side_sha
+    slug = report.slug
+    owner = claimed.get(slug)
+    if owner is not None and owner != label:
+        slug = f"{slug}-{_sha256(label.encode())[:6]}"
+    claimed[slug] = label
+    report.slug = slug
+    target = docs_dir / f"{slug}.md"
+    # Keep the old timestamp when nothing else changed, so --force is a no-op on disk.
+    report.meta["ingested"] = _now()
+    if old_path is not None and old_path == target and old_meta.get("ingested"):
+        candidate = dict(report.meta, ingested=old_meta["ingested"])
+        if dump_report(Report(slug, candidate, report.body)) == old_path.read_text("utf-8"):
+            report.meta = candidate
+    text = dump_report(report)
+    if atomic_write_text(target, text):
+        summary.written.append(target)
+    else:
+        summary.unchanged.append(target)
+    if old_path is not None and old_path != target and old_path.exists():
+        old_path.unlink()
+        claimed.pop(old_path.stem, None)
