@@ -10,8 +10,12 @@ from zhpress.ingest.document import CJK, Doc, Rule, is_markdown, split_marker
 # tone mark (web converters add them for every syllable), which is what tells
 # ``區(qū)`` apart from ``(ABC)`` or ``(一)``.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# ``?qū)`` is the same annotation whose ``(`` the converter mangled into ``?``.
-_PINYIN = re.compile(rf"(?<=[{CJK}])[(（?]([a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*)[)）]")
+# ``?qū)`` is the same annotation whose ``(`` the converter mangled into ``?``. The
+# annotated character is CJK, or a mojibake remnant of one (``瑓^(qū)``), never a
+# Latin letter, digit or space: ``(ā)`` on its own is left alone.
+_PINYIN = re.compile(
+    rf"(?<=[^\sA-Za-z0-9(（)）])[(（?]([a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*)[)）]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 # Spaces touching these marks are layout noise (``、 “大棚房”``); spaces between two
