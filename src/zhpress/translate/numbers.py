@@ -16,8 +16,9 @@ Comparison: every Chinese quantity must find its own English quantity (a
 multiset match, so one changed number among repeated ones is still found).
 Rounding is allowed the way translators round: "57.5 million" for 5747万
 is fine (within half a unit of the English's last digit and 1 %); "2" for 2.3
-is not. Amounts in units translators convert (亩 -> hectares, 斤 -> kg,
-里 -> km) are a softer finding, not an error.
+is not. Amounts in units translators convert (亩 -> hectares, 斤 -> tons,
+里 -> km) are accepted when the converted value agrees, and reported as a
+softer finding; a wrong conversion is an error like any other.
 """
 
 from __future__ import annotations
@@ -28,8 +29,14 @@ from dataclasses import dataclass, field
 import cn2an
 
 MAGNITUDE = {"万亿": 1e12, "萬億": 1e12, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4}
-# Units official translations convert rather than copy, with the factor to the English unit.
-CONVERTED_UNITS = {"亩": 1 / 15, "畝": 1 / 15, "斤": 0.5, "里": 0.5}
+# Units official translations convert rather than copy: factors to the English units
+# (亩 -> hectares, 斤 -> kilograms or metric tons, 里 -> kilometres).
+CONVERTED_UNITS = {
+    "亩": (1 / 15,),
+    "畝": (1 / 15,),
+    "斤": (0.5, 0.0005),
+    "里": (0.5,),
+}
 
 ZH_DIGITS = re.compile(
     r"(?P<pre>第)?"
@@ -223,11 +230,14 @@ def _parse_words(phrase: str) -> tuple[float, float] | None:
 class NumberComparison:
     missing: list[Quantity] = field(default_factory=list)  # errors
     converted: list[Quantity] = field(default_factory=list)  # unit conversions (soft)
+    # English numbers that look like a source quantity but match none (errors):
+    # catches "6 percent" when the source says 5% and the English repeats 5% elsewhere.
+    near_misses: list[Quantity] = field(default_factory=list)
     matched: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.missing
+        return not self.missing and not self.near_misses
 
 
 def values_match(q: Quantity, e: Quantity) -> bool:
@@ -273,12 +283,37 @@ def compare_numbers(zh: str, en: str) -> NumberComparison:
         if j is not None:
             used[j] = True
             result.matched += 1
-        elif q.unit:
+        elif q.unit and (j := _converted_match(q, english, used)) is not None:
+            used[j] = True
             result.converted.append(q)
         else:
             result.missing.append(q)
     result.missing.sort(key=lambda q: q.start)
+    chinese = chinese_quantities(zh)
+    for e in english:
+        if e.kind != "number" or not e.text[:1].isdigit():
+            continue
+        if any(values_match(q, e) for q in chinese):
+            continue
+        if any(_near(q, e) for q in chinese):
+            result.near_misses.append(e)
     return result
+
+
+def _converted_match(q: Quantity, english: list[Quantity], used: list[bool]) -> int | None:
+    for factor in CONVERTED_UNITS[q.unit]:
+        target = Quantity(_tidy(q.value * factor), "number", q.text, q.start, q.end)
+        for k, e in enumerate(english):
+            if not used[k] and values_match(target, e):
+                return k
+    return None
+
+
+def _near(q: Quantity, e: Quantity) -> bool:
+    """Same kind of figure, off by less than half: almost certainly a wrong copy."""
+    if q.kind in ("month", "day", "ordinal") or q.unit or q.value <= 0:
+        return False
+    return 0.5 <= e.value / q.value <= 1.5
 
 
 def format_value(q: Quantity) -> str:
