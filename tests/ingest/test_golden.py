@@ -64,5 +64,14 @@ def test_built_docs_have_no_noise() -> None:
         pytest.skip("docs/ not generated")
     for doc in docs:
         text = doc.read_text(encoding="utf-8")
-        for noise in ("(qū)", "（qū）", "发表了评论", "最新评论", "相关阅读", " 摄\n", "/Users", "/work/"):
+        for noise in (
+            "(qū)",
+            "（qū）",
+            "发表了评论",
+            "最新评论",
+            "相关阅读",
+            " 摄\n",
+            "/Users",
+            "/work/",
+        ):
             assert noise not in text, (doc.name, noise)
