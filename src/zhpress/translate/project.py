@@ -39,7 +39,7 @@ from zhpress.translate.memory import (
 )
 from zhpress.translate.numbers import compare_numbers, format_value
 from zhpress.translate.placeholders import TermLike, prepare_terms, translate_with_terms
-from zhpress.translate.segments import Sentence, segment_report
+from zhpress.translate.segments import Block, Sentence, segment_report
 
 FUZZY_MIN = 0.5
 
@@ -158,8 +158,22 @@ def merge_memory(old: Memory, sentences: Sequence[Sentence], *, force: bool = Fa
     return MergePlan(new, missing, reused)
 
 
-def sentences_of(blocks) -> list[Sentence]:
-    return [s for b in blocks for s in b.sentences]
+def block_sentences(block: Block, memory: Memory | None) -> list[Sentence]:
+    """The segments of one block.
+
+    Normally its sentences; but a paragraph imported from an official edition
+    whose sentences could not be aligned with certainty is translated as a
+    whole, under the block id, and stays one segment while its text is unchanged.
+    """
+    if memory is not None and block.sentences and block.kind != "table":
+        whole = memory.entries.get(block.id)
+        if whole is not None and whole.source == block.simplified and is_human_work(whole):
+            return [Sentence(block.id, block.simplified)]
+    return block.sentences
+
+
+def sentences_of(blocks: Sequence[Block], memory: Memory | None = None) -> list[Sentence]:
+    return [s for b in blocks for s in block_sentences(b, memory)]
 
 
 def translate_project(
@@ -178,7 +192,8 @@ def translate_project(
     plans: list[tuple[str, Path, MergePlan]] = []
     for report in sorted(list_reports(docs_dir), key=lambda r: r.slug):
         path = po_path(translations_dir, report.slug, language)
-        plan = merge_memory(load_memory(path), sentences_of(segment_report(report)), force=force)
+        old = load_memory(path)
+        plan = merge_memory(old, sentences_of(segment_report(report), old), force=force)
         plans.append((report.slug, path, plan))
 
     wanted = [(plan, sid) for _, _, plan in plans for sid in plan.missing]

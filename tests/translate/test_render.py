@@ -1,0 +1,90 @@
+"""English page body: anchors, pending and review markers, escaping, status."""
+
+from __future__ import annotations
+
+import markdown
+import polib
+from tm_helpers import CountingEngine, write_report
+
+from zhpress.report import load_report
+from zhpress.translate.memory import load_memory
+from zhpress.translate.project import translate_project
+from zhpress.translate.render import english_blocks, english_markdown, english_title, page_status
+from zhpress.translate.segments import segment_report
+
+
+def _html(md: str) -> str:
+    return markdown.markdown(md, extensions=["attr_list", "tables"])
+
+
+def test_without_translations_every_block_shows_chinese_with_pending_note(project):
+    docs, translations = project
+    translate_project(docs, translations, None)
+    report = load_report(docs / "demo.md")
+    md = english_markdown(report, load_memory(translations / "en" / "demo.po"))
+    assert md.count("(translation pending)") == 7  # title excluded from the body
+    assert "新设企业4655户。" in md
+    assert "Translation status: not yet translated." in md
+    html = _html(md)
+    for block in segment_report(report)[1:]:
+        assert f'id="p-{block.id}"' in html  # same anchors as the bilingual view
+
+
+def test_machine_translation_page_and_title(project):
+    docs, translations = project
+    translate_project(docs, translations, CountingEngine())
+    report = load_report(docs / "demo.md")
+    memory = load_memory(translations / "en" / "demo.po")
+    blocks = english_blocks(report, memory)
+    assert english_title(blocks) == "EN(4)"
+    md = english_markdown(report, memory)
+    assert "translation pending" not in md
+    assert "<li>" in _html(md) and "<h2" in _html(md)
+
+
+def test_source_changed_marker_until_reviewed(project):
+    docs, translations = project
+    translate_project(docs, translations, CountingEngine())
+    po_file = translations / "en" / "demo.po"
+    po = polib.pofile(str(po_file))
+    entry = next(e for e in po if e.msgid == "深化改革。")
+    entry.msgstr, entry.flags = "Deepen reform.", []
+    po.save(str(po_file))
+    path = docs / "demo.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("深化改革。", "全面深化改革。"), encoding="utf-8"
+    )
+    translate_project(docs, translations, CountingEngine())
+    md = english_markdown(load_report(path), load_memory(po_file))
+    assert (
+        '<mark class="zhpress-review" title="source changed">source changed</mark> Deepen reform.'
+        in md
+    )
+    status = page_status(english_blocks(load_report(path), load_memory(po_file)))
+    # the edited one plus two machine segments whose numbers the fake engine garbled
+    assert status.text() == "Translation status: mixed: 5 machine; 3 segment(s) need review."
+
+
+def test_untrusted_msgstr_is_escaped(tmp_path):
+    docs, translations = tmp_path / "docs", tmp_path / "translations"
+    write_report(docs, "x", "第一句。")
+    translate_project(docs, translations, None)
+    po_file = translations / "en" / "x.po"
+    po = polib.pofile(str(po_file))
+    for e in po:
+        e.msgstr = '<script>alert(1)</script> [click](javascript:x) **bold** {: onclick="x"}'
+    po.save(str(po_file))
+    html = _html(english_markdown(load_report(docs / "x.md"), load_memory(po_file)))
+    assert "<script>" not in html and "<a href" not in html and "<strong>" not in html
+    assert "onclick=" not in html.replace("{: onclick=&quot;x&quot;}", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_page_status_labels(project):
+    docs, translations = project
+    translate_project(docs, translations, CountingEngine())
+    report = load_report(docs / "demo.md")
+    status = page_status(english_blocks(report, load_memory(translations / "en" / "demo.po")))
+    # the fake engine loses 亿 and 万, so two machine segments are flagged for review
+    assert status.counts["machine"] == 6 and status.counts["needs-review"] == 2
+    assert status.label == "mixed"
