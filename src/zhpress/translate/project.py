@@ -268,3 +268,50 @@ def _number_note(source: str, target: str) -> str:
     if not missing:
         return ""
     return "numbers: " + ", ".join(f"{q.text} ({format_value(q)}) not found" for q in missing)
+
+
+ENGINE_CHOICES = ("auto", "ctranslate2", "argos", "none")
+
+
+def open_engine(
+    kind: str = "auto", *, threads: int = 0, models_dir: str | Path | None = None
+) -> Engine | None:
+    """The engine to use, or None (pending entries only).
+
+    ``auto`` uses the installed zh->en model with CTranslate2 when there is one
+    and otherwise translates nothing; naming an engine makes a missing model an
+    error, so a CI job that expects machine output cannot silently skip it.
+    """
+    if kind == "none":
+        return None
+    try:
+        from zhpress.translate.models import find_model
+    except ImportError:  # model packaging not available in this installation
+        find_model = None
+    package = find_model("zh", "en", models_dir=models_dir) if find_model else None
+    if package is None:
+        if kind == "auto":
+            return None
+        from zhpress.errors import ModelError
+
+        raise ModelError(
+            "no zh->en translation model is installed",
+            hint="run `zhpress model install` (or `--file PACKAGE.argosmodel`), or use --engine none",
+        )
+    if kind == "argos":
+        from zhpress.translate.engines.argos_engine import ArgosEngine
+
+        return ArgosEngine(package, threads=threads)
+    from zhpress.translate.engines.ctranslate2_engine import CTranslate2Engine
+
+    return CTranslate2Engine(package, threads=threads)
+
+
+def load_terms(glossary_dir: str | Path) -> list:
+    """Approved glossary terms for translation; none when there is no glossary."""
+    directory = Path(glossary_dir)
+    if not directory.is_dir():
+        return []
+    from zhpress.glossary import load_glossary
+
+    return load_glossary(directory).translation_terms()
