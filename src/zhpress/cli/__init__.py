@@ -10,7 +10,9 @@ from zhpress.cli.app import cli
 # Imported for their side effect of registering commands on ``cli``.
 # One module per command group; add yours to this list.
 # e.g. `from zhpress.cli import ingest_cmd  # noqa: E402,F401`
+from zhpress.cli import check_cmd  # noqa: E402,F401
 from zhpress.cli import ingest_cmd  # noqa: E402,F401
+from zhpress.cli import translate_cmd  # noqa: E402,F401
 
 
 def main() -> None:
