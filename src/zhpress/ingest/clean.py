@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from zhpress.ingest.document import CJK, Doc, Rule, is_markdown, split_marker
+from zhpress.ingest.document import Doc, Rule, is_markdown, split_marker
 
 # Letters a pinyin syllable may contain; a real annotation always carries a
 # tone mark (web converters add them for every syllable), which is what tells
