@@ -1,0 +1,125 @@
+"""The default engine on a real (random-weight) CTranslate2 model."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhpress.errors import ConfigError, ModelError
+from zhpress.translate.engines import Engine
+from zhpress.translate.engines.ctranslate2_engine import CTranslate2Engine
+from zhpress.translate.models import ModelPackage
+
+SENTENCES = [
+    "坚持稳中求进工作总基调。",
+    "全年地区生产总值增长5.2%左右，城镇新增就业26.1万人。",
+    "北京。",
+    "一般公共预算收入完成6181.1亿元，增长8.2%。",
+    "深入实施人文北京、科技北京、绿色北京战略，加快建设国际科技创新中心！",
+    "如何让群众生活更加美好？",
+    "细颗粒物年均浓度下降到每立方米32微克。",
+    "我们要牢记嘱托，奋发有为。",
+    "新建改建保障性住房6.9万套。",
+    "“十四五”规划目标任务全面完成。",
+]
+
+
+@pytest.fixture(scope="module")
+def engine(synthetic_model: ModelPackage) -> CTranslate2Engine:
+    eng = CTranslate2Engine(synthetic_model, threads=1)
+    yield eng
+    eng.close()
+
+
+def test_is_an_engine_with_a_versioned_name(engine: CTranslate2Engine):
+    import ctranslate2
+
+    assert isinstance(engine, Engine)
+    assert engine.name == "ctranslate2"
+    assert engine.version == f"ctranslate2-{ctranslate2.__version__}/translate-zh_en-1.9"
+
+
+def test_translates_a_batch_one_output_per_input(engine: CTranslate2Engine):
+    out = engine.translate_batch(SENTENCES)
+    assert len(out) == len(SENTENCES)
+    assert all(isinstance(s, str) and s.strip() for s in out)
+    assert all(s == s.strip() for s in out)
+
+
+def test_order_is_preserved(engine: CTranslate2Engine):
+    a, b = SENTENCES[1], SENTENCES[2]
+    ab = engine.translate_batch([a, b])
+    ba = engine.translate_batch([b, a])
+    assert ab == ba[::-1]
+    # The same sentence alone gives what it gave inside the batch.
+    assert engine.translate_batch([a]) == ab[:1]
+
+
+def test_different_inputs_differ_and_output_is_deterministic(synthetic_model: ModelPackage):
+    first = CTranslate2Engine(synthetic_model, threads=1).translate_batch(SENTENCES)
+    second = CTranslate2Engine(synthetic_model, threads=1).translate_batch(SENTENCES)
+    assert first == second
+    assert len(set(first)) > 1
+
+
+def test_empty_strings_never_reach_the_model(engine: CTranslate2Engine):
+    calls = engine.model_calls
+    assert engine.translate_batch(["", "  ", "\n"]) == ["", "", ""]
+    assert engine.translate_batch([]) == []
+    assert engine.model_calls == calls
+    mixed = engine.translate_batch(["", SENTENCES[0], " ", SENTENCES[2]])
+    assert mixed[0] == "" and mixed[2] == ""
+    assert mixed[1] and mixed[3]
+    assert [mixed[1], mixed[3]] == engine.translate_batch([SENTENCES[0], SENTENCES[2]])
+
+
+def test_batches_across_more_sentences_than_max_batch_size(synthetic_model: ModelPackage):
+    many = SENTENCES * 3  # 30 sentences
+    small = CTranslate2Engine(synthetic_model, threads=1, max_batch_size=4)
+    done: list[int] = []
+    out = small.translate_batch(many, progress=done.append)
+    assert max(small.batch_log) == 4 and sum(small.batch_log) == 30
+    assert len(out) == 30 and all(out)
+    assert done == sorted(done) and done[-1] == 30
+    # Batch composition does not change results, and duplicates translate alike.
+    big = CTranslate2Engine(synthetic_model, threads=1, max_batch_size=64)
+    assert big.translate_batch(many) == out
+    assert big.model_calls < small.model_calls and max(big.batch_log) > 4
+    assert out[:10] == out[10:20] == out[20:]
+
+
+def test_a_sentence_translates_the_same_in_any_document(engine: CTranslate2Engine):
+    # The translation memory re-translates single edited sentences, so the
+    # result must not depend on the rest of the document.
+    alone = [engine.translate_batch([s])[0] for s in SENTENCES]
+    assert engine.translate_batch(SENTENCES) == alone
+
+
+def test_decoding_length_is_bounded(synthetic_model: ModelPackage):
+    eng = CTranslate2Engine(synthetic_model, threads=1, length_ratio=1.0, length_margin=0)
+    assert eng.length_limit(1) == 16 and eng.length_limit(17) == 32
+    assert CTranslate2Engine(synthetic_model, max_length=40).length_limit(100) == 40
+    for src, out in zip(SENTENCES, eng.translate_batch(SENTENCES), strict=True):
+        # Re-tokenising the detokenised text may merge a piece or two, never add many.
+        assert len(eng.tokenize(out)) <= eng.length_limit(len(eng.tokenize(src))) + 2, (src, out)
+
+
+def test_threads_from_environment(synthetic_model: ModelPackage, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ZHPRESS_THREADS", "2")
+    assert CTranslate2Engine(synthetic_model).threads == 2
+    assert CTranslate2Engine(synthetic_model, threads=1).threads == 1
+    monkeypatch.setenv("ZHPRESS_THREADS", "many")
+    with pytest.raises(ConfigError, match="ZHPRESS_THREADS"):
+        CTranslate2Engine(synthetic_model)
+
+
+def test_broken_package_is_a_model_error(synthetic_model: ModelPackage, tmp_path):
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(synthetic_model.path, broken)
+    (broken / "model" / "model.bin").write_bytes(b"garbage")
+    with pytest.raises(ModelError, match="cannot load CTranslate2 model"):
+        CTranslate2Engine(broken)
+    (broken / "model" / "model.bin").unlink()
+    with pytest.raises(ModelError, match="model.bin"):
+        CTranslate2Engine(broken)

@@ -1,0 +1,1 @@
+"""Reusable test fixtures (import them into a folder's conftest.py)."""
