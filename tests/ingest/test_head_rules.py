@@ -81,3 +81,11 @@ def test_reader_metadata_wins_over_text() -> None:
     _, meta = run_rules(["标题", "经济日报 2024-04-18", "正文。"], meta={"title": "网页标题"})
     assert meta["title"] == "网页标题"
     assert meta["title_source"] == "txt"
+
+
+def test_reader_date_objects_become_iso_text() -> None:
+    import datetime
+
+    _, meta = run_rules(["正文。"], meta={"date": datetime.date(2024, 1, 2)})
+    assert meta["date"] == "2024-01-02"
+    assert meta["date_source"] == "txt"

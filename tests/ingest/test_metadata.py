@@ -57,6 +57,8 @@ def test_sidecar_and_untrusted_slugs_are_sanitised() -> None:
     assert make_slug({"slug": "名字", "title": "政府工作报告"}) == "zhengfu-gongzuo-baogao"
     assert make_slug({"title": "<script>alert(1)</script>"}) == "script-alert-1-script"
     assert make_slug({}) == "report"
+    assert make_slug({"slug": "Index"}) == "index-report"
+    assert make_slug({"slug": "en"}) == "en-report"
     long = make_slug({"title": "高质量推动规划体系全面落地谱写副中心建设新篇章" * 3})
     assert len(long) <= 60 and not long.endswith("-")
 

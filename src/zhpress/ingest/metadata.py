@@ -27,6 +27,11 @@ SIDECAR_KEYS = (
     "note",
 )
 SLUG_MAX = 60
+# Top-level names the site uses for itself (kept in step with zhpress.site.languages;
+# ingest must not import the site stage). A report slug never takes one of them.
+RESERVED_SLUGS = frozenset(
+    {"index", "zh-hant", "en", "assets", "search", "404", "sitemap", "stylesheets", "javascripts"}
+)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
 
 
@@ -100,7 +105,7 @@ def make_slug(meta: dict[str, Any]) -> str:
     if meta.get("slug"):
         slug = sanitise_slug(str(meta["slug"]))
         if slug:
-            return slug
+            return _unreserved(slug)
     title = str(meta.get("title") or "")
     if to_simplified(title) in _GENERIC_TITLES:
         for key in ("venue", "speaker_office"):
@@ -112,7 +117,11 @@ def make_slug(meta: dict[str, Any]) -> str:
     date = date if _ISO_DATE.match(date) else ""
     words = transliterate(title)
     slug = sanitise_slug(f"{date}-{words}" if date else words)
-    return slug or "report"
+    return _unreserved(slug or "report")
+
+
+def _unreserved(slug: str) -> str:
+    return f"{slug}-report" if slug in RESERVED_SLUGS else slug
 
 
 def load_sidecar(path: Path) -> dict[str, Any]:

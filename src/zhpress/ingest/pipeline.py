@@ -73,9 +73,9 @@ def ingest_document(
 
     The same lines always give the same Report, whatever format they came from.
     """
-    doc = Doc(
-        lines=[line.strip() for line in raw.lines if line.strip()], meta=dict(raw.meta), fmt=raw.fmt
-    )
+    # Readers may hand over date objects; front matter keeps the ISO text form.
+    given = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in raw.meta.items()}
+    doc = Doc(lines=[line.strip() for line in raw.lines if line.strip()], meta=given, fmt=raw.fmt)
     if doc.meta.get("title"):
         doc.meta.setdefault("title_source", raw.fmt)
     if doc.meta.get("date"):
