@@ -87,3 +87,17 @@ def test_entry_without_context_is_an_error(tmp_path):
 
 def test_missing_file_is_an_empty_memory(tmp_path):
     assert load_memory(tmp_path / "none.po").entries == {}
+
+
+def test_long_review_note_wrapped_by_polib_round_trips():
+    m = Memory(path=None)
+    note = "glossary: " + "; ".join(
+        f"术语{i} should be 'a fairly long English rendering {i}'" for i in range(4)
+    )
+    m.entries["a.1"] = Entry("a.1", "源。", "Target.", NEEDS_REVIEW, "machine x-1", note=note)
+    text = dump_po(m, slug="demo")
+    assert text.count("#.") > 3  # wrapped onto several comment lines
+    again = parse_po(text)
+    assert again.entries["a.1"].note == note
+    assert again.entries["a.1"].extra_comments == []
+    assert dump_po(again, slug="demo") == text

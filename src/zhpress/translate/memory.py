@@ -103,6 +103,7 @@ class Memory:
 def _classify(po_entry: polib.POEntry) -> Entry:
     origin_kind, origin_detail, mt_sha, note = "", "", None, ""
     extra: list[str] = []
+    in_note = False
     for raw in (po_entry.comment or "").splitlines():
         line = raw.strip()
         if m := ORIGIN.match(line):
@@ -110,9 +111,14 @@ def _classify(po_entry: polib.POEntry) -> Entry:
         elif m := MT_SHA.match(line):
             mt_sha = m.group(1)
         elif m := NEEDS.match(line):
-            note = m.group(1)
+            note, in_note = m.group(1), True
+            continue
+        elif in_note and line:
+            note += " " + line  # polib wraps long comments onto several "#." lines
+            continue
         elif line:
             extra.append(raw)
+        in_note = False
     fuzzy = "fuzzy" in po_entry.flags
     target = po_entry.msgstr
     previous = po_entry.previous_msgid or None

@@ -319,6 +319,8 @@ def _near(q: Quantity, e: Quantity) -> bool:
 def format_value(q: Quantity) -> str:
     """Human form of a value for messages: 19500000000 -> '19.5 billion'."""
     v = q.value
+    if q.kind in ("year", "month", "day", "ordinal"):
+        return f"{v:g}"
     for name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if abs(v) >= scale:
             return f"{_tidy(v / scale):g} {name}"
