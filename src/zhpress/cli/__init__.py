@@ -13,6 +13,7 @@ from zhpress.cli.app import cli
 from zhpress.cli import check_cmd  # noqa: E402,F401
 from zhpress.cli import ingest_cmd  # noqa: E402,F401
 from zhpress.cli import model_cmd  # noqa: E402,F401
+from zhpress.cli import site_cmd  # noqa: E402,F401
 from zhpress.cli import translate_cmd  # noqa: E402,F401
 
 

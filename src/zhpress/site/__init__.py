@@ -1,0 +1,1 @@
+"""The three-language mkdocs-material site: the `zhpress` mkdocs plugin and page generation."""

@@ -1,0 +1,71 @@
+"""The set of pages the site consists of, generated from the reports.
+
+Each page has a ``key`` shared by its three language versions ("index" for
+the home pages, the report slug for reports), which is what the language
+switcher and navigation are built from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from zhpress.report import Report
+from zhpress.site import pages
+from zhpress.site.context import SiteContext
+from zhpress.site.languages import EN, HANS, HANT, LANGUAGES, Language
+
+HOME = "index"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    lang: Language
+    key: str
+    markdown: str
+
+
+@dataclass
+class SiteContent:
+    reports: list[Report]
+    pages: list[GeneratedPage] = field(default_factory=list)
+
+    def page(self, src_uri: str) -> GeneratedPage | None:
+        return self._by_uri.get(src_uri)
+
+    def __post_init__(self) -> None:
+        self._by_uri = {p.src_uri: p for p in self.pages}
+
+    def add(self, page: GeneratedPage) -> None:
+        self.pages.append(page)
+        self._by_uri[page.src_uri] = page
+
+    def alternates(self, key: str) -> list[dict[str, str]]:
+        """Material ``extra.alternate`` entries: the page ``key`` in every language."""
+        return [
+            {"name": lang.name, "link": lang.url(key), "lang": lang.html_lang}
+            for lang in LANGUAGES
+            if lang.src_uri(key) in self._by_uri
+        ]
+
+    def nav_uris(self, lang: Language) -> list[str]:
+        """Navigation of one language tree: its home page, then reports newest first."""
+        keys = [HOME, *(r.slug for r in self.reports)]
+        return [lang.src_uri(k) for k in keys if lang.src_uri(k) in self._by_uri]
+
+
+def generate_content(reports: Sequence[Report], ctx: SiteContext) -> SiteContent:
+    """Every page of the site as Markdown, reports in ``reports`` order (newest first)."""
+    content = SiteContent(reports=list(reports))
+    for lang in LANGUAGES:
+        content.add(
+            GeneratedPage(lang.src_uri(HOME), lang, HOME, pages.home_page(reports, lang, ctx))
+        )
+    for report in reports:
+        for lang in (HANS, HANT):
+            markdown = pages.report_page(report, lang, ctx)
+            content.add(GeneratedPage(lang.src_uri(report.slug), lang, report.slug, markdown))
+        markdown = pages.english_page(report, ctx)
+        content.add(GeneratedPage(EN.src_uri(report.slug), EN, report.slug, markdown))
+    return content

@@ -1,0 +1,28 @@
+"""What every page generator needs to know about the project being built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from zhpress.convert import ScriptConverter
+
+
+@dataclass
+class SiteContext:
+    """Resolved project paths and the configured converter for one build."""
+
+    root: Path  # the directory of mkdocs.yml; outputs name files relative to it
+    docs_dir: Path
+    sources_dir: Path
+    glossary_dir: Path
+    translations_dir: Path
+    converter: ScriptConverter
+    strict: bool = False
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the project root, for messages (never absolute)."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)

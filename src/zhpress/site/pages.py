@@ -1,0 +1,145 @@
+"""Markdown for every generated page: reports in three languages and home pages.
+
+Everything here is a pure function of the reports and the site context, so
+two builds of the same inputs produce the same pages. Text that came from a
+source file is untrusted: it is escaped before it reaches Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+
+import yaml
+
+from zhpress.report import Report
+from zhpress.site.context import SiteContext
+from zhpress.site.languages import EN, HANS, Language
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text for use inline in Markdown (no markup, no raw HTML)."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def front_matter(title: str, **extra: object) -> str:
+    # The theme prints page.meta.title into HTML without escaping it.
+    meta = {"title": html.escape(title, quote=True), **extra}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def display_date(date: str) -> str:
+    """ISO date or date-time as readers expect it: 2024-01-23 or 2024-01-23 07:40."""
+    text = str(date).replace("T", " ")
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2})(?::\d{2})?.*)?", text)
+    if not match:
+        return text
+    return match.group(1) + (f" {match.group(2)}" if match.group(2) else "")
+
+
+def chinese_text(text: str, report: Report, target: str, ctx: SiteContext) -> str:
+    """Plain text of ``report`` (title, venue...) in ``target`` script."""
+    if not text or report.script == target:
+        return text
+    return ctx.converter.convert(text, target)  # type: ignore[arg-type]
+
+
+def chinese_body(report: Report, target: str, ctx: SiteContext) -> str:
+    """The report's Markdown body in ``target`` script.
+
+    The canonical body is never round-tripped: a Traditional source is shown
+    as written on the Traditional page and converted only for Simplified.
+    """
+    if report.script == target:
+        return report.body
+    return ctx.converter.convert_markdown(report.body, target)  # type: ignore[arg-type]
+
+
+def meta_line(report: Report, lang: Language, ctx: SiteContext, script: str) -> str:
+    """One visible line with date and source, as a Markdown paragraph."""
+    labels = lang.labels
+    meta = report.meta
+    items: list[tuple[str, str]] = []
+    if report.date:
+        items.append((labels["date"], display_date(report.date)))
+    source = meta.get("outlet") or meta.get("venue")
+    if source:
+        items.append((labels["source"], chinese_text(str(source), report, script, ctx)))
+    if meta.get("speaker"):
+        items.append((labels["speaker"], chinese_text(str(meta["speaker"]), report, script, ctx)))
+    authors = meta.get("authors")
+    if isinstance(authors, list) and authors:
+        names = "、".join(str(a) for a in authors)
+        items.append((labels["authors"], chinese_text(names, report, script, ctx)))
+    if meta.get("source_file"):
+        items.append((labels["file"], PurePosixPath(str(meta["source_file"])).name))
+    sep = ": " if lang is EN else "："
+    parts = [f"{md_escape(label)}{sep}{md_escape(value)}" for label, value in items]
+    return " · ".join(parts) + "\n{ .zhpress-meta }\n" if parts else ""
+
+
+def report_page(report: Report, lang: Language, ctx: SiteContext) -> str:
+    """A report in Simplified (``HANS``) or Traditional (``HANT``) script."""
+    title = chinese_text(report.title, report, lang.key, ctx)
+    return (
+        front_matter(title)
+        + f"\n# {md_escape(title)}\n\n"
+        + meta_line(report, lang, ctx, lang.key)
+        + "\n"
+        + chinese_body(report, lang.key, ctx).strip("\n")
+        + "\n"
+    )
+
+
+def english_title(report: Report, ctx: SiteContext) -> str:
+    """Title of a report on English pages (page title, navigation, home list)."""
+    title = chinese_text(report.title, report, HANS.key, ctx)
+    return f"{title} ({EN.labels['pending']})"
+
+
+def english_page(report: Report, ctx: SiteContext) -> str:
+    """The English page of a report.
+
+    Until the translation stage lands this shows the Chinese title and text
+    under a clear "translation pending" notice. The translation stage
+    replaces this function and ``english_title`` (same signatures) to render
+    the translation memory instead.
+    """
+    labels = EN.labels
+    title = chinese_text(report.title, report, HANS.key, ctx)
+    body = chinese_body(report, HANS.key, ctx).strip("\n")
+    return (
+        front_matter(english_title(report, ctx))
+        + f"\n# {md_escape(title)}\n\n"
+        + meta_line(report, EN, ctx, HANS.key)
+        + f'\n!!! warning "{labels["pending"]}"\n\n    {labels["pending_note"]}\n\n'
+        + '<div lang="zh-Hans" markdown="1">\n\n'
+        + body
+        + "\n\n</div>\n"
+    )
+
+
+def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> str:
+    """The report list of one language tree, newest first (``reports`` order)."""
+    labels = lang.labels
+    lines = [front_matter(labels["home"]), f"# {md_escape(labels['home'])}", ""]
+    if not reports:
+        return "\n".join([*lines, md_escape(labels["empty"]), ""])
+    lines += [md_escape(labels["home_intro"]), ""]
+    script = HANS.key if lang is EN else lang.key
+    for report in reports:
+        if lang is EN:
+            title = md_escape(english_title(report, ctx))
+        else:
+            title = md_escape(chinese_text(report.title, report, script, ctx))
+        entry = f"- {md_escape(display_date(report.date)) or '—'} · [{title}]({report.slug}.md)"
+        source = report.meta.get("outlet") or report.meta.get("venue")
+        if source:
+            entry += f" · {md_escape(chinese_text(str(source), report, script, ctx))}"
+        lines.append(entry)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,249 @@
+"""The ``zhpress`` mkdocs plugin: the whole pipeline runs inside mkdocs.
+
+So `mkdocs build`, `mkdocs serve` and `zhpress build` give the same site:
+on_config ingests changed sources and generates every page's Markdown;
+on_files swaps docs/ for those pages (Simplified at /, Traditional at
+/zh-Hant/, English at /en/); on_nav gives each language its own navigation;
+on_page_context points the language switcher at the same page in the other
+languages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from zhpress.convert import VARIANTS, ScriptConverter
+from zhpress.errors import CheckFailed, ConfigError, ZhpressError
+from zhpress.site.content import HOME, SiteContent, generate_content
+from zhpress.site.context import SiteContext
+from zhpress.site.languages import LANGUAGES
+from zhpress.site.stages import content_epoch, prepare_reports
+
+log = logging.getLogger("mkdocs.plugins.zhpress")
+
+PACKAGE_DIR = Path(__file__).parent
+OVERRIDES_DIR = PACKAGE_DIR / "overrides"
+CSS_URI = "assets/zhpress/zhpress.css"
+REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition")
+
+
+_last_error: ZhpressError | None = None
+
+
+def last_build_error() -> ZhpressError | None:
+    """The ZhpressError that stopped the most recent build, if any.
+
+    mkdocs logs a PluginError and raises a generic Abort; the CLI uses this to
+    print the real problem and exit with its code.
+    """
+    return _last_error
+
+
+class ZhpressPluginError(PluginError):
+    """A PluginError that keeps the ZhpressError behind it (for exit codes)."""
+
+    def __init__(self, error: ZhpressError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _VariantChoice(c.Choice):
+    def run_validation(self, value: object) -> Any:
+        if value not in self.choices:
+            raise c.ValidationError(
+                f"unknown Traditional variant {value!r}; use one of: {', '.join(self.choices)}"
+            )
+        return value
+
+
+class _Flag(c.Type):
+    def __init__(self, default: bool) -> None:
+        super().__init__(bool, default=default)
+
+    def run_validation(self, value: object) -> Any:
+        if not isinstance(value, bool):
+            raise c.ValidationError(f"expected true or false, got {value!r}")
+        return value
+
+
+class ZhpressConfig(base.Config):
+    sources_dir = c.Type(str, default="sources")
+    glossary_dir = c.Type(str, default="glossary")
+    translations_dir = c.Type(str, default="translations")
+    traditional_variant = _VariantChoice(tuple(VARIANTS), default="tw")
+    strict = _Flag(default=False)
+
+
+class ZhpressPlugin(BasePlugin[ZhpressConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.ctx: SiteContext | None = None
+        self.content: SiteContent | None = None
+        self.navs: dict[str, Navigation] = {}
+        self._default_alternate: list[dict[str, str]] = []
+        self._saved_epoch: str | None = None
+        self._epoch_set = False
+
+    # -- configuration ---------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        global _last_error
+        _last_error = None
+        try:
+            self.ctx = self._context(config)
+            _check_theme(config)
+            reports = prepare_reports(self.ctx, self._warn)
+            self.content = generate_content(reports, self.ctx)
+        except ZhpressError as exc:
+            raise ZhpressPluginError(exc) from None
+        self._set_epoch(content_epoch(reports))
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        dirs = config.theme.dirs
+        if str(OVERRIDES_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES_DIR))
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        self._default_alternate = self.content.alternates(HOME)
+        config.extra["alternate"] = self._default_alternate
+        return config
+
+    def _context(self, config: MkDocsConfig) -> SiteContext:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return SiteContext(
+            root=root,
+            docs_dir=Path(config.docs_dir),
+            sources_dir=root / self.config.sources_dir,
+            glossary_dir=root / self.config.glossary_dir,
+            translations_dir=root / self.config.translations_dir,
+            converter=ScriptConverter(self.config.traditional_variant),
+            strict=self.config.strict,
+        )
+
+    def _warn(self, message: str) -> None:
+        if self.config.strict:
+            raise CheckFailed(message, hint="strict mode turns pipeline warnings into errors")
+        log.warning("zhpress: %s", message)
+
+    # -- files and navigation --------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.content is not None
+        generated = {page.src_uri for page in self.content.pages}
+        for file in list(files):
+            # docs/*.md are the canonical reports: the site shows generated
+            # pages instead (docs/index.md too: each language has its own home).
+            top_level_page = file.is_documentation_page() and "/" not in file.src_uri
+            if top_level_page or file.src_uri in generated or file.src_uri == CSS_URI:
+                files.remove(file)
+        for page in self.content.pages:
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        css = PACKAGE_DIR / "assets" / "zhpress.css"
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(css)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.content is not None
+        self.navs = {}
+        for lang in LANGUAGES:
+            lang_pages: list[Page] = []
+            for uri in self.content.nav_uris(lang):
+                file = files.get_file_from_path(uri)
+                if file is not None and isinstance(file.page, Page):
+                    lang_pages.append(file.page)
+            for i, page in enumerate(lang_pages):
+                page.parent = None
+                page.previous_page = lang_pages[i - 1] if i > 0 else None
+                page.next_page = lang_pages[i + 1] if i + 1 < len(lang_pages) else None
+            lang_nav = Navigation(list(lang_pages), list(lang_pages))
+            lang_nav.homepage = lang_pages[0] if lang_pages else None
+            self.navs[lang.key] = lang_nav
+        return self.navs[LANGUAGES[0].key]
+
+    # -- pages -------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self.content.page(page.file.src_uri) if self.content else None
+        if generated is not None:
+            page.meta["zhpress_lang"] = generated.lang.key
+            page.meta["zhpress_html_lang"] = generated.lang.html_lang
+            page.meta["zhpress_ui"] = generated.lang.ui
+            page.meta["zhpress_key"] = generated.key
+        return markdown
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        generated = self.content.page(page.file.src_uri) if self.content else None
+        if generated is not None:
+            context["nav"] = self.navs.get(generated.lang.key, nav)
+            # Material reads the switcher (and the hreflang links in <head>)
+            # from config.extra.alternate; pages render one at a time, so it
+            # is set per page here and put back in on_post_page.
+            config.extra["alternate"] = self.content.alternates(generated.key)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        config.extra["alternate"] = self._default_alternate
+        return output
+
+    # -- build lifecycle -------------------------------------------------
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.ctx is not None:
+            for path in (self.ctx.sources_dir, self.ctx.glossary_dir, self.ctx.translations_dir):
+                if path.is_dir():
+                    server.watch(str(path))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._restore_epoch()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        global _last_error
+        if isinstance(error, ZhpressPluginError):
+            _last_error = error.error
+        self._restore_epoch()
+
+    def _set_epoch(self, epoch: int) -> None:
+        # Honour a value the user set; otherwise use the content's own date.
+        if os.environ.get("SOURCE_DATE_EPOCH") and not self._epoch_set:
+            return
+        if not self._epoch_set:
+            self._saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+            self._epoch_set = True
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+
+    def _restore_epoch(self) -> None:
+        if not self._epoch_set:
+            return
+        if self._saved_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
+        self._epoch_set = False
+
+
+def _check_theme(config: MkDocsConfig) -> None:
+    if config.theme.name != "material":
+        raise ConfigError(
+            f"theme {config.theme.name!r} is not supported",
+            path=Path(config.config_file_path or "mkdocs.yml").name,
+            hint="set theme.name: material (the language switcher and search need it)",
+        )
