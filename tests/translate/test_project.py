@@ -243,3 +243,28 @@ def test_po_files_pass_msgfmt_check(project, engine, tmp_path):
         ["msgfmt", "-c", "-o", "/dev/null", str(_po(translations))], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
+
+
+class _InterruptOnSecondCall(CountingEngine):
+    def translate_batch(self, sentences, *, progress=None):
+        if self.calls:
+            raise KeyboardInterrupt
+        return super().translate_batch(sentences, progress=progress)
+
+
+def test_one_batch_per_report_and_interrupt_keeps_finished_reports(tmp_path):
+    docs, translations = tmp_path / "docs", tmp_path / "translations"
+    write_report(docs, "a-first", "第一篇。", title="甲")
+    write_report(docs, "b-second", "第二篇。", title="乙")
+    with pytest.raises(KeyboardInterrupt):
+        translate_project(docs, translations, _InterruptOnSecondCall())
+    done = load_memory(_po(translations, "a-first"))
+    assert [e.state for e in done.entries.values()] == [MACHINE, MACHINE]
+    assert not _po(translations, "b-second").exists()
+    engine = CountingEngine()
+    ticks: list[tuple[int, int]] = []
+    summary = translate_project(
+        docs, translations, engine, progress=lambda d, t: ticks.append((d, t))
+    )
+    assert engine.calls == [["乙", "第二篇。"]]  # the finished report costs nothing
+    assert summary.engine_calls == 1 and ticks[-1] == (2, 2)

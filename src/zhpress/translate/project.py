@@ -9,7 +9,8 @@ translation memory acts as a cache in front of the engine):
    entry, difflib ratio >= 0.5): kept, marked needs-review, previous source
    recorded;
 3. everything else is missing and goes to the engine: all missing sentences
-   of the whole project in one batch (one more batch for placeholder retries).
+   of a report in one batch (one more batch for placeholder retries); the PO
+   file is written as soon as its report is done.
 
 Machine output whose numbers do not match the source is stored but flagged
 needs-review. ``force`` re-translates machine entries only. Old human entries
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from zhpress.errors import ModelError
 from zhpress.report import list_reports
 from zhpress.translate.engines import Engine
 from zhpress.translate.memory import (
@@ -196,30 +198,33 @@ def translate_project(
         plan = merge_memory(old, sentences_of(segment_report(report), old), force=force)
         plans.append((report.slug, path, plan))
 
-    wanted = [(plan, sid) for _, _, plan in plans for sid in plan.missing]
-    fresh: set[tuple[int, str]] = set()
-    if engine is not None and wanted:
-        sources = [plan.memory.entries[sid].source for plan, sid in wanted]
-        results = translate_with_terms(
-            _engine_call(engine, summary, progress, len(sources)), sources, terms
-        )
-        origin = f"machine {engine.version}"
-        for (plan, sid), result in zip(wanted, results, strict=True):
-            entry = plan.memory.entries[sid]
-            note = result.note or _number_note(entry.source, result.text)
-            plan.memory.entries[sid] = replace(
-                entry,
-                target=result.text,
-                state=NEEDS_REVIEW if note else MACHINE,
-                origin=origin,
-                note=note,
-                previous_source=None,
-            )
-            fresh.add((id(plan), sid))
-
+    # One engine batch per report (plus a retry batch when placeholders broke),
+    # and each PO file is saved as soon as its report is done, so an interrupted
+    # run keeps the reports it finished.
+    total = sum(len(plan.missing) for _, _, plan in plans) if engine is not None else 0
+    done = 0
     for slug, path, plan in plans:
+        machine = 0
+        if engine is not None and plan.missing:
+            sources = [plan.memory.entries[sid].source for sid in plan.missing]
+            call = _engine_call(engine, summary, progress, done, total)
+            results = translate_with_terms(call, sources, terms)
+            origin = f"machine {engine.version}"
+            for sid, result in zip(plan.missing, results, strict=True):
+                entry = plan.memory.entries[sid]
+                note = result.note or _number_note(entry.source, result.text)
+                plan.memory.entries[sid] = replace(
+                    entry,
+                    target=result.text,
+                    state=NEEDS_REVIEW if note else MACHINE,
+                    origin=origin,
+                    note=note,
+                    previous_source=None,
+                )
+            machine = len(results)
+            done += len(sources)
         rs = ReportSummary(slug=slug, segments=len(plan.memory.entries), reused=plan.reused)
-        rs.machine = sum(1 for sid in plan.missing if (id(plan), sid) in fresh)
+        rs.machine = machine
         for entry in plan.memory.entries.values():
             rs.pending += entry.state == PENDING
             rs.needs_review += entry.state == NEEDS_REVIEW
@@ -232,32 +237,28 @@ def translate_project(
 
 
 def _engine_call(
-    engine: Engine, summary: TranslateSummary, progress: Progress | None, total: int
+    engine: Engine, summary: TranslateSummary, progress: Progress | None, base: int, total: int
 ) -> Callable[[list[str]], list[str]]:
-    """The batch function handed to the placeholder layer; counts calls for the summary."""
-    state = {"done": 0}
+    """The batch function handed to the placeholder layer; counts calls for the summary.
+
+    Progress is reported for the whole project: ``base`` sentences were done
+    before this report; a retry batch re-reports the same range.
+    """
 
     def call(batch: list[str]) -> list[str]:
         summary.engine_calls += 1
         summary.sentences_sent += len(batch)
-        base = state["done"]
-        grand = max(total, base + len(batch))
 
         def tick(n: int) -> None:
             if progress is not None:
-                progress(min(base + n, grand), grand)
+                progress(min(base + n, total), total)
 
         out = engine.translate_batch(batch, progress=tick)
         if len(out) != len(batch):
-            from zhpress.errors import ModelError
-
             raise ModelError(
                 f"engine {engine.name} returned {len(out)} translations for {len(batch)} sentences",
                 hint="the engine is broken; try `--engine none` and report the bug",
             )
-        state["done"] = base + len(batch)
-        if progress is not None:
-            progress(state["done"], grand)
         return list(out)
 
     return call
@@ -292,8 +293,6 @@ def open_engine(
     if package is None:
         if kind == "auto":
             return None
-        from zhpress.errors import ModelError
-
         raise ModelError(
             "no zh->en translation model is installed",
             hint="run `zhpress model install` (or `--file PACKAGE.argosmodel`), or use --engine none",
