@@ -51,7 +51,7 @@ def test_unknown_field(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", "terms:\n  - zh: 胡同\n    en: hutong\n    colour: red\n")
     assert messages(tmp_path) == [
         f"{tmp_path / 'a.yaml'}:4: unknown field 'colour' "
-        "(allowed: zh, en, zh_hant, aliases, dnt, note, tags, status, source)"
+        "(allowed: zh, en, zh_hant, aliases, dnt, note, tags, status, source, pinyin)"
     ]
 
 

@@ -11,6 +11,7 @@ from zhpress.cli.app import cli
 # One module per command group; add yours to this list.
 # e.g. `from zhpress.cli import ingest_cmd  # noqa: E402,F401`
 from zhpress.cli import check_cmd  # noqa: E402,F401
+from zhpress.cli import glossary_cmd  # noqa: E402,F401
 from zhpress.cli import ingest_cmd  # noqa: E402,F401
 from zhpress.cli import model_cmd  # noqa: E402,F401
 from zhpress.cli import site_cmd  # noqa: E402,F401

@@ -17,6 +17,15 @@ from zhpress.glossary.opencc_data import one_to_many, phrase_probe
 
 CONTEXT = 12
 
+# Reviewed by default: characters whose Traditional forms differ in meaning and
+# that OpenCC users report going wrong (发/發髮, 干/幹乾, 后/後后 ...). Characters
+# such as 了 (了/瞭) or 家 (家/傢), whose other form is rare, would bury these;
+# pass ``chars=one_to_many()`` (CLI: ``--chars all``) to review every character.
+DEFAULT_REVIEW_CHARS = (
+    "发干里后面只系台余范复云制松谷准冲征历汇钟尽划团"
+    "斗丑卷借采须郁症托签药脏苏蒙吁周纤板表舍游咸凶出克合伙获致向坛占几沈朴仆"
+)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -51,10 +60,11 @@ def ambiguity_findings(
     any glossary term and outside OpenCC's phrase tables.
 
     ``converter_s2t`` is the site's converter; it tells what the character became.
-    ``chars`` limits the review to some characters (default: all of OpenCC's).
+    ``chars`` are the characters to review (default ``DEFAULT_REVIEW_CHARS``); only
+    those OpenCC itself lists with several candidates are reported.
     """
     table = one_to_many()
-    wanted = set(table) if chars is None else set(chars) & set(table)
+    wanted = set(DEFAULT_REVIEW_CHARS if chars is None else chars) & set(table)
     index = {c: i for i, c in enumerate(table)}
     probe = phrase_probe()
     to_hant = to_hant_fn(converter_s2t)

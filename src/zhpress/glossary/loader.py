@@ -69,8 +69,14 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
         return YAML(typ="rt").load(text), []
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark is not None:
+            what += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+            # An unclosed bracket or quote is only noticed at the end of the file;
+            # the line where it was opened is the one to fix.
+            if exc.problem_mark is None or "stream end" in (exc.problem or ""):
+                mark = exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
         return None, [Problem(str(path), line, f"YAML syntax error: {what}")]
     except YAMLError as exc:
         return None, [Problem(str(path), 0, f"YAML syntax error: {exc}")]

@@ -2,7 +2,7 @@
 
 The YAML field names are the translator-facing vocabulary (see the README):
 ``zh``, ``en``, ``zh_hant``, ``aliases``, ``dnt`` (do not translate), ``note``,
-``tags``, ``status``, ``source``.
+``tags``, ``status``, ``source``, ``pinyin`` (only to correct the automatic one).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ class Entry(BaseModel):
     tags: tuple[str, ...] = ()
     status: Status = "approved"
     source: str | None = None
+    pinyin: str | None = None
     # Where the entry was written; filled by the loader, never by translators.
     file: str = Field(default="", exclude=True)
     line: int = Field(default=0, exclude=True)
