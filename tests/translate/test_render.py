@@ -9,7 +9,13 @@ from tm_helpers import CountingEngine, write_report
 from zhpress.report import load_report
 from zhpress.translate.memory import load_memory
 from zhpress.translate.project import translate_project
-from zhpress.translate.render import english_blocks, english_markdown, english_title, page_status
+from zhpress.translate.render import (
+    english_blocks,
+    english_markdown,
+    english_page,
+    english_title,
+    page_status,
+)
 from zhpress.translate.segments import segment_report
 
 
@@ -88,3 +94,14 @@ def test_page_status_labels(project):
     # the fake engine loses 亿 and 万, so two machine segments are flagged for review
     assert status.counts["machine"] == 6 and status.counts["needs-review"] == 2
     assert status.label == "mixed"
+
+
+def test_english_page_reads_the_project_memory(project):
+    docs, translations = project
+    report = load_report(docs / "demo.md")
+    pending = english_page(report, translations)  # no PO file yet
+    assert pending.title is None and pending.status.label == "pending"
+    translate_project(docs, translations, CountingEngine())
+    page = english_page(report, translations)
+    assert page.title == "EN(4)" and page.status.pending == 0
+    assert page.markdown == english_markdown(report, load_memory(translations / "en" / "demo.po"))

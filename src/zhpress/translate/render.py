@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from zhpress.report import Report
 from zhpress.translate.memory import (
@@ -29,6 +30,8 @@ from zhpress.translate.memory import (
     PENDING,
     REVIEWED,
     Memory,
+    load_memory,
+    po_path,
 )
 from zhpress.translate.project import block_sentences
 from zhpress.translate.segments import Block, segment_report
@@ -162,9 +165,31 @@ def _join(sentences: list[RenderedSentence]) -> str:
     return " ".join(_sentence_md(s) for s in sentences)
 
 
+@dataclass
+class EnglishPage:
+    """Everything the site needs for one report's English page."""
+
+    title: str | None  # None while the title is pending
+    markdown: str
+    status: PageStatus
+    blocks: list[RenderedBlock]
+
+
+def english_page(report: Report, translations_dir: str | Path, language: str = "en") -> EnglishPage:
+    """Read ``translations/<language>/<slug>.po`` (absent = all pending) and render."""
+    memory = load_memory(po_path(translations_dir, report.slug, language))
+    blocks = english_blocks(report, memory)
+    return EnglishPage(
+        english_title(blocks), markdown_from_blocks(blocks), page_status(blocks), blocks
+    )
+
+
 def english_markdown(report: Report, memory: Memory | None) -> str:
     """The English page body (no title: the site takes it from ``english_title``)."""
-    blocks = english_blocks(report, memory)
+    return markdown_from_blocks(english_blocks(report, memory))
+
+
+def markdown_from_blocks(blocks: list[RenderedBlock]) -> str:
     status = page_status(blocks)
     head = (
         f'<p class="zhpress-status" data-status="{status.label}">{html.escape(status.text())}</p>'
