@@ -97,6 +97,7 @@ def load_site_config(
             path=path,
             hint="run from the project root or pass --config",
         )
+    _ensure_docs_dir(path)
     options: dict[str, object] = dict(overrides)
     if strict:
         options["strict"] = True
@@ -109,6 +110,20 @@ def load_site_config(
     if strict and "zhpress" in config.plugins:
         config.plugins["zhpress"].config.strict = True
     return config
+
+
+def _ensure_docs_dir(config_file: Path) -> None:
+    """Create docs/ if missing: it is the ingest stage's output, and mkdocs
+    refuses a config whose docs_dir does not exist before any plugin runs."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as fh:
+            data = yaml_load(fh)
+        docs = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
+        (config_file.parent / str(docs)).mkdir(parents=True, exist_ok=True)
+    except Exception:  # noqa: BLE001 - load_config reports config problems properly
+        return
 
 
 def build_site(
