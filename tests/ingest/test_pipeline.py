@@ -198,3 +198,19 @@ def test_cli_help_texts() -> None:
     result = CliRunner().invoke(cli, ["ingest", "--help"])
     assert result.exit_code == 0
     assert "--force" in result.output and "--docs" in result.output
+
+
+def test_garbled_source_gives_warning_but_still_ingests(project: Path, monkeypatch) -> None:
+    (project / "sources" / "gov.txt").write_text(
+        GOV + "重點工程項目有序?qū)嵤H消費體驗區建設穩步推進。\n", "utf-8"
+    )
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["ingest"])
+    assert result.exit_code == 0
+    assert (
+        "zhpress: warning: sources/gov.txt: garbled text in the source near “項目有序?qū)嵤H消費體驗”"
+        in result.output
+    )
+    assert "有序嵤H消費" in (
+        project / "docs" / "2024-01-10-xicheng-zhengfu-gongzuo-baogao.md"
+    ).read_text("utf-8")

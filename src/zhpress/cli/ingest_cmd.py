@@ -30,6 +30,8 @@ def ingest_command(path: Path, docs_dir: Path, force: bool) -> None:
     summary = ingest_path(path, docs_dir, force=force, repo_root=Path.cwd())
     for target in summary.written:
         click.echo(f"wrote {target.as_posix()}")
+    for warning in summary.warnings:
+        click.echo(f"zhpress: warning: {warning}", err=True)
     for source in summary.ignored:
         click.echo(f"ignored {source.as_posix()} (unsupported file type)")
     summary.raise_for_errors()

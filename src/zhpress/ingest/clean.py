@@ -50,7 +50,16 @@ class PinyinRule(Rule):
     priority = 90
 
     def run(self, doc: Doc) -> None:
-        doc.lines[:] = [_PINYIN.sub("", line) for line in doc.lines]
+        out = []
+        for line in doc.lines:
+            for match in _PINYIN.finditer(line):
+                if match.group(0).startswith("?"):
+                    # The converter also ate bytes next to a mangled annotation; the
+                    # characters that follow are mojibake nobody can recover here.
+                    around = line[max(0, match.start() - 4) : match.end() + 6]
+                    doc.notes.append(f"garbled text in the source near “{around}”")
+            out.append(_PINYIN.sub("", line))
+        doc.lines[:] = out
 
 
 _COMMENT_LINES = re.compile(

@@ -32,7 +32,7 @@ class Doc:
     lines: list[str]
     meta: dict[str, Any] = field(default_factory=dict)
     fmt: str = "txt"
-    # Which rule supplied a metadata value, for ``title_source``/``date_source``.
+    # Problems a rule noticed but could not fix; ingest reports them as warnings.
     notes: list[str] = field(default_factory=list)
 
 

@@ -68,10 +68,12 @@ def ingest_document(
     repo_root: Path | None = None,
     sidecar: dict[str, Any] | None = None,
     rules: Registry[Rule] | None = None,
+    warnings: list[str] | None = None,
 ) -> Report:
     """Run the text rules on ``raw`` and build the Report (without ``ingested``).
 
     The same lines always give the same Report, whatever format they came from.
+    Problems the rules noticed but could not fix are appended to ``warnings``.
     """
     # Readers may hand over date objects; front matter keeps the ISO text form.
     given = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in raw.meta.items()}
@@ -81,6 +83,8 @@ def ingest_document(
     if doc.meta.get("date"):
         doc.meta.setdefault("date_source", raw.fmt)
     apply_rules(doc, rules)
+    if warnings is not None:
+        warnings.extend(doc.notes)
     meta = doc.meta
     for key, value in (sidecar or {}).items():
         meta[key] = value
@@ -113,6 +117,8 @@ class IngestSummary:
     skipped: list[Path] = field(default_factory=list)
     ignored: list[Path] = field(default_factory=list)
     errors: list[ZhpressError] = field(default_factory=list)
+    # "sources/x.txt: what looks wrong" lines; the doc is still written.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -232,7 +238,11 @@ def _ingest_one(
         if exc.path is not None and os.path.isabs(exc.path):
             exc.path = label
         raise
-    report = ingest_document(raw, source, sha, repo_root=repo_root, sidecar=sidecar, rules=rules)
+    notes: list[str] = []
+    report = ingest_document(
+        raw, source, sha, repo_root=repo_root, sidecar=sidecar, rules=rules, warnings=notes
+    )
+    summary.warnings.extend(f"{label}: {note}" for note in notes)
     if side_sha:
         report.meta["sidecar_sha256"] = side_sha
     slug = report.slug
