@@ -35,7 +35,6 @@ from pathlib import Path
 
 import polib
 
-from zhpress import __version__
 from zhpress.errors import TranslationMemoryError
 from zhpress.fsutil import atomic_write_text
 
@@ -243,7 +242,8 @@ def dump_po(memory: Memory, *, slug: str, language: str = "en") -> str:
     )
     # Keep headers a translator's tool added (Last-Translator, PO-Revision-Date
     # ...) as they are; never add a timestamp of our own, so runs do not churn.
-    meta = {"Last-Translator": "zhpress", "Language-Team": "English"}
+    # X-Generator too: Poedit writes its own, and fighting over it would churn.
+    meta = {"Last-Translator": "zhpress", "Language-Team": "English", "X-Generator": "zhpress"}
     meta.update(memory.header)
     meta.update(
         {
@@ -254,7 +254,6 @@ def dump_po(memory: Memory, *, slug: str, language: str = "en") -> str:
             "Content-Transfer-Encoding": "8bit",
             "Plural-Forms": "nplurals=2; plural=(n != 1);",
             "X-Source-Language": "zh_Hans",
-            "X-Generator": f"zhpress {__version__}",
         }
     )
     po.metadata = dict(sorted(meta.items()))
