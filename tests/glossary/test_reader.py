@@ -176,3 +176,29 @@ def test_ambiguity_findings_outside_terms_and_phrases(glossary):
     assert str(findings[0]).startswith("r.md:2: '干' became '幹' by default (candidates 幹/乾")
     assert findings[0].candidates[:2] == ("幹", "乾")
     assert ambiguity_findings(text, base, glossary, chars="发") == []
+
+
+def test_site_glossary_one_extension_for_pages_of_all_languages(tmp_path: Path):
+    from zhpress.errors import MultipleErrors
+    from zhpress.glossary.site import load_site_glossary
+
+    (tmp_path / "g.yaml").write_text(GLOSSARY, encoding="utf-8")
+    sg = load_site_glossary(tmp_path, ScriptConverter("tw"))
+    assert sg.converter.to_hant("胡同里的污泥干化") == "胡同裡的污泥乾化"
+    # mkdocs renders page after page, each with a new Markdown object.
+    sg.set_page("hans", "../glossary/")
+    hans = markdown.markdown("推进雄安新区建设", extensions=[sg.extension])
+    sg.set_page("hant", "../../zh-Hant/glossary/")
+    hant = markdown.markdown("推進雄安新區建設", extensions=[sg.extension])
+    sg.set_page(None)
+    plain = markdown.markdown("推进雄安新区建设", extensions=[sg.extension])
+    assert 'href="../glossary/#xiong-an-xin-qu" title="雄安新區 · Xiong' in hans
+    assert 'href="../../zh-Hant/glossary/#xiong-an-xin-qu" title="雄安新区 · Xiong' in hant
+    assert "zh-term" not in plain
+    assert sg.page_markdown("hant").startswith("# 術語表")
+    # A missing glossary is an empty one; a broken one stops the build.
+    assert len(load_site_glossary(tmp_path / "none", ScriptConverter("tw")).glossary) == 0
+    (tmp_path / "bad.yaml").write_text("terms:\n  - zh: 胡同\n    en: alley\n", encoding="utf-8")
+    with pytest.raises(MultipleErrors) as info:
+        load_site_glossary(tmp_path, ScriptConverter("tw"))
+    assert "has two English renderings" in info.value.lines()[0]

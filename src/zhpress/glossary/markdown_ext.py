@@ -20,7 +20,7 @@ from markdown.util import AtomicString
 
 from zhpress.glossary.model import Entry, Glossary, TermMatcher, to_hant_fn
 from zhpress.glossary.opencc_data import opencc_converter
-from zhpress.glossary.pages import term_anchors
+from zhpress.glossary.pages import LANGS, term_anchors
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp", "math", "svg"}
@@ -46,18 +46,16 @@ class _EnglishMatcher:
         ]
 
 
-class GlossaryTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
-        super().__init__(md)
-        glossary: Glossary = ext.getConfig("glossary")
-        self.lang: str = ext.getConfig("lang")
-        self.url: str = ext.getConfig("glossary_url")
-        converter = ext.getConfig("converter") or opencc_converter("s2tw")
-        self.to_hant = to_hant_fn(converter)
+class _Prepared:
+    """What the treeprocessor needs for one glossary and language, built once."""
+
+    def __init__(self, glossary: Glossary, lang: str, converter: Any) -> None:
+        self.to_hant = to_hant_fn(converter or opencc_converter("s2tw"))
         entries = [e for e in glossary.entries if e.approved and (e.en or e.dnt)]
         self.anchors = term_anchors(glossary)
-        if self.lang == "en":
-            self.matcher: Any = _EnglishMatcher(entries)
+        self.matcher: Any
+        if lang == "en":
+            self.matcher = _EnglishMatcher(entries)
         else:
             forms: dict[str, Entry] = {}
             for e in entries:
@@ -67,8 +65,21 @@ class GlossaryTreeprocessor(Treeprocessor):
                 if e.zh_hant:
                     forms.setdefault(e.zh_hant, e)
             self.matcher = TermMatcher(forms)
+        self.hant = {e.zh: e.zh_hant or self.to_hant(e.zh) for e in entries}
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
+        super().__init__(md)
+        self.lang: str = ext.getConfig("lang")
+        self.url: str = ext.getConfig("glossary_url")
+        self.prepared = ext.prepared(self.lang) if self.lang in LANGS else None
 
     def run(self, root: etree.Element) -> None:
+        if self.prepared is None:
+            return
+        self.matcher = self.prepared.matcher
+        self.anchors = self.prepared.anchors
         self._seen: set[str] = set()
         self._walk(root)
 
@@ -114,7 +125,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         return head, elements
 
     def _element(self, entry: Entry, shown: str) -> etree.Element:
-        hant = entry.zh_hant or self.to_hant(entry.zh)
+        hant = self.prepared.hant[entry.zh] if self.prepared else entry.zh
         if self.lang == "hans":
             title = f"{hant} · {entry.english()}"
         elif self.lang == "hant":
@@ -134,17 +145,36 @@ class GlossaryTreeprocessor(Treeprocessor):
 
 
 class GlossaryExtension(Extension):
-    """``GlossaryExtension(glossary=g, lang="hans", glossary_url="../glossary/")``."""
+    """``GlossaryExtension(glossary=g, lang="hans", glossary_url="../glossary/")``.
+
+    One instance can serve every page of a site: set ``lang`` and
+    ``glossary_url`` with ``setConfig`` before each page is rendered (mkdocs
+    builds a new Markdown object per page). Any other ``lang`` (e.g. ``""``)
+    leaves the page unmarked. Matchers are built once per language.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "glossary": [Glossary([]), "the loaded Glossary"],
-            "lang": ["hans", "page language: hans, hant or en"],
+            "lang": ["hans", "page language: hans, hant or en ('' = do not mark)"],
             "glossary_url": ["", "URL of this language's glossary page ('' = no links)"],
             # Not None: Markdown would coerce a None default to bool.
             "converter": ["", "Simplified->Traditional converter (default OpenCC s2tw)"],
         }
         super().__init__(**kwargs)
+        self._prepared: dict[str, _Prepared] = {}
+
+    def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 - Markdown's API name
+        super().setConfig(key, value)
+        if key in ("glossary", "converter"):
+            self._prepared = {}
+
+    def prepared(self, lang: str) -> _Prepared:
+        if lang not in self._prepared:
+            self._prepared[lang] = _Prepared(
+                self.getConfig("glossary"), lang, self.getConfig("converter")
+            )
+        return self._prepared[lang]
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         # After inline processing (20) so text nodes are final; before toc (5).
