@@ -87,3 +87,13 @@ def test_with_the_engine_helpers_fake_engine():
     assert len(engine.calls) == 2  # the duplicated one was retried
     assert all("TERM" not in r.text for r in results)
     assert "Hutong" in results[1].text
+
+
+def test_accepted_spellings_of_a_rendering():
+    from zhpress.translate.placeholders import term_present
+
+    assert term_present("GDP grew by 5 percent", "gross domestic product (GDP)")
+    assert term_present("Gross domestic product grew", "gross domestic product (GDP)")
+    assert term_present("the National People’s Congress", "National People's Congress")
+    assert term_present("reform and opening-up", "reform and opening up")
+    assert not term_present("gross output grew", "gross domestic product (GDP)")

@@ -28,7 +28,13 @@ from pathlib import Path
 
 from zhpress.translate.memory import NEEDS_REVIEW, OFFICIAL, PENDING, Memory, load_memory
 from zhpress.translate.numbers import compare_numbers, format_value
-from zhpress.translate.placeholders import Term, TermLike, find_terms, prepare_terms
+from zhpress.translate.placeholders import (
+    Term,
+    TermLike,
+    find_terms,
+    prepare_terms,
+    term_present,
+)
 
 KINDS = ("numbers", "glossary", "untranslated", "length", "pending")
 ERROR, WARNING = "error", "warning"
@@ -113,10 +119,9 @@ def check_memory(
                     f"{q.text}: unit {q.unit} converted in the English (value agrees)",
                 )
         if "glossary" in kinds and terms:
-            low = entry.target.lower()
             seen: set[str] = set()
             for _, _, term in find_terms(entry.source, terms):
-                if term.zh in seen or term.en.lower() in low:
+                if term.zh in seen or term_present(entry.target, term.en):
                     continue
                 seen.add(term.zh)
                 severity = WARNING if entry.state == OFFICIAL else ERROR

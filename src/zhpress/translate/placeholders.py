@@ -132,10 +132,30 @@ def restore(translation: str, protected: Protected) -> str | None:
     return re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
 
 
+def _fold(text: str) -> str:
+    # Case, curly vs straight quotes and "opening-up" vs "opening up" are not violations.
+    text = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    return " " + re.sub(r"[\s\-‐‑–—]+", " ", text).strip() + " "
+
+
+def rendering_variants(en: str) -> list[str]:
+    """Accepted spellings of a glossary rendering: "gross domestic product (GDP)"
+    is also fine as "gross domestic product" or "GDP"."""
+    variants = [en]
+    m = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", en)
+    if m:
+        variants += [m.group(1), m.group(2)]
+    return variants
+
+
+def term_present(translation: str, en: str) -> bool:
+    folded = _fold(translation)
+    return any(_fold(v).strip() in folded for v in rendering_variants(en))
+
+
 def missing_terms(translation: str, terms: Iterable[Term]) -> list[Term]:
-    """Terms whose English rendering is absent (case-insensitive) from ``translation``."""
-    low = translation.lower()
-    return [t for t in terms if t.en.lower() not in low]
+    """Terms whose English rendering (or an accepted variant) is absent from ``translation``."""
+    return [t for t in terms if not term_present(translation, t.en)]
 
 
 @dataclass
