@@ -189,3 +189,18 @@ def test_plain_text_already_in_markdown_list_syntax_is_kept_as_markdown() -> Non
 )
 def test_punctuation_normalised_only_in_chinese_context(text: str, expected: str) -> None:
     assert normalise_punctuation(text) == expected
+
+
+def test_plain_numbered_lines_nest_under_reader_headings() -> None:
+    body, _ = run_rules(["### 一、总体情况", "(一)第一方面", PARA, "1.细项", PARA])
+    heads = [line for line in body.splitlines() if line.startswith("#")]
+    assert heads == ["### 一、总体情况", "#### （一）第一方面", "##### 1.细项"]
+
+
+def test_first_line_repeating_known_title_is_dropped() -> None:
+    body, meta = run_rules(
+        ["今年将建80个一刻钟便民生活圈", PARA], meta={"title": "今年将建80个一刻钟便民生活圈"}
+    )
+    assert body == PARA + "\n"
+    body, _ = run_rules(["## 网页 标题", PARA], meta={"title": "网页标题"})
+    assert body == PARA + "\n"

@@ -139,3 +139,22 @@ class NewsBylineRule(Rule):
         doc.meta.setdefault("date", date)
         doc.meta.setdefault("date_source", "byline")
         del lines[:2]
+
+
+class TitleLineRule(Rule):
+    """Drop a first line that only repeats the title already known (e.g. an HTML ``<h1>``).
+
+    The page title comes from front matter; repeating it as the first heading
+    would show it twice.
+    """
+
+    name = "title-line"
+    priority = 58
+
+    def run(self, doc: Doc) -> None:
+        title = doc.meta.get("title")
+        if not doc.lines or not isinstance(title, str):
+            return
+        first = re.sub(r"^#{1,6} ", "", doc.lines[0])
+        if re.sub(r"\s+", "", first) == re.sub(r"\s+", "", title):
+            del doc.lines[0]

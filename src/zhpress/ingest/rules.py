@@ -10,7 +10,7 @@ from zhpress.ingest.clean import (
     WhitespaceRule,
 )
 from zhpress.ingest.document import Doc, Rule
-from zhpress.ingest.headlines import GovernmentHeadRule, NewsBylineRule
+from zhpress.ingest.headlines import GovernmentHeadRule, NewsBylineRule, TitleLineRule
 from zhpress.ingest.punctuation import PunctuationRule
 from zhpress.ingest.registry import Registry
 from zhpress.ingest.structure import (
@@ -30,6 +30,7 @@ DEFAULT_RULES: tuple[type[Rule], ...] = (
     CreditsRule,
     GovernmentHeadRule,
     NewsBylineRule,
+    TitleLineRule,
     PunctuationRule,
     NumberedHeadingRule,
     NewsSectionRule,

@@ -55,16 +55,36 @@ class NumberedHeadingRule(Rule):
 
     def run(self, doc: Doc) -> None:
         found: dict[int, int] = {}
+        # Headings a reader already marked (HTML <h2>, DOCX styles) pin the level of
+        # their numbering style, so plain numbered lines nest under them.
+        pinned: dict[int, int] = {}
         for i, line in enumerate(doc.lines):
+            heading = _HEADING.match(line)
+            if heading:
+                rank = numbering_style(line[heading.end() :])
+                if rank is not None:
+                    pinned.setdefault(rank, len(heading.group(1)))
+                continue
             if is_markdown(line):
                 continue
             rank = numbering_style(line)
             if rank is not None and _heading_like(line):
                 found[i] = rank
-        ranks = sorted(set(found.values()))
+        ranks = sorted(set(found.values()) | set(pinned))
         for i, rank in found.items():
-            level = min(2 + ranks.index(rank), 6)
-            doc.lines[i] = "#" * level + " " + _strip_stop(doc.lines[i])
+            doc.lines[i] = "#" * _level(rank, ranks, pinned) + " " + _strip_stop(doc.lines[i])
+
+
+def _level(rank: int, ranks: list[int], pinned: dict[int, int]) -> int:
+    """Level of ``rank``: pinned if a marked heading fixed it, else relative to the
+    nearest pinned outer style (or to ``##`` for the outermost style used)."""
+    if rank in pinned:
+        return pinned[rank]
+    index = ranks.index(rank)
+    for outer in reversed(ranks[:index]):
+        if outer in pinned:
+            return min(pinned[outer] + index - ranks.index(outer), 6)
+    return min(2 + index, 6)
 
 
 def _plain(line: str) -> bool:
