@@ -97,3 +97,5 @@ def test_accepted_spellings_of_a_rendering():
     assert term_present("the National People’s Congress", "National People's Congress")
     assert term_present("reform and opening-up", "reform and opening up")
     assert not term_present("gross output grew", "gross domestic product (GDP)")
+    assert not term_present("the subGDPx figure", "gross domestic product (GDP)")
+    assert term_present("two new industrial parks", "industrial park")

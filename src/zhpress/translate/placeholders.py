@@ -149,8 +149,13 @@ def rendering_variants(en: str) -> list[str]:
 
 
 def term_present(translation: str, en: str) -> bool:
+    """Is the rendering there as whole words (a plural ending is fine)?"""
     folded = _fold(translation)
-    return any(_fold(v).strip() in folded for v in rendering_variants(en))
+    for variant in rendering_variants(en):
+        pattern = r"(?<![a-z0-9])" + re.escape(_fold(variant).strip()) + r"(?:s|es)?(?![a-z0-9])"
+        if re.search(pattern, folded):
+            return True
+    return False
 
 
 def missing_terms(translation: str, terms: Iterable[Term]) -> list[Term]:
