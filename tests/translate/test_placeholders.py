@@ -42,6 +42,9 @@ def test_restore_puts_glossary_english_back():
     assert restore("Promote TERM1 and protect TERM2 .", p) == (
         "Promote high-quality development and protect Hutong."
     )
+    assert restore("TERM1 is the goal.", protect("高质量发展是目标。", TERMS)) == (
+        "High-quality development is the goal."
+    )
     # models may change case or drop the space inside the token
     assert restore("Promote term 1 and protect Term2.", p) == (
         "Promote high-quality development and protect Hutong."

@@ -129,7 +129,9 @@ def restore(translation: str, protected: Protected) -> str | None:
         return protected.terms[int(m.group(1)) - 1].en
 
     text = PLACEHOLDER.sub(put, translation)
-    return re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r" {2,}", " ", text)).strip()
+    # A glossary rendering that opens the sentence starts with a capital.
+    return text[:1].upper() + text[1:]
 
 
 def _fold(text: str) -> str:
