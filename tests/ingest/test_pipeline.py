@@ -214,3 +214,18 @@ def test_garbled_source_gives_warning_but_still_ingests(project: Path, monkeypat
     assert "有序嵤H消費" in (
         project / "docs" / "2024-01-10-xicheng-zhengfu-gongzuo-baogao.md"
     ).read_text("utf-8")
+
+
+def test_source_paths_are_relative_to_project_root_from_a_subdirectory(
+    project: Path, monkeypatch
+) -> None:
+    (project / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    (project / "sub").mkdir()
+    monkeypatch.chdir(project / "sub")
+    result = CliRunner().invoke(cli, ["ingest", "../sources", "--docs", "../docs"])
+    assert result.exit_code == 0, result.output
+    report = load_report(project / "docs" / "2024-02-01-xinwenbiaoti-yize.md")
+    assert report.meta["source_file"] == "sources/news.txt"
+    monkeypatch.chdir(project)
+    again = CliRunner().invoke(cli, ["ingest"])
+    assert again.output == "" and len(_docs(project)) == 2

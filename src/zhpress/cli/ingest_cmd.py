@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from zhpress.cli.app import cli
-from zhpress.ingest import ingest_path
+from zhpress.ingest import find_project_root, ingest_path
 
 
 @cli.command("ingest")
@@ -27,7 +27,7 @@ from zhpress.ingest import ingest_path
 )
 def ingest_command(path: Path, docs_dir: Path, force: bool) -> None:
     """Clean and structure raw reports (PATH: a file or directory, default sources/)."""
-    summary = ingest_path(path, docs_dir, force=force, repo_root=Path.cwd())
+    summary = ingest_path(path, docs_dir, force=force, repo_root=find_project_root())
     for target in summary.written:
         click.echo(f"wrote {target.as_posix()}")
     for warning in summary.warnings:

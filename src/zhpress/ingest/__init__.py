@@ -11,6 +11,7 @@ from zhpress.ingest.document import Doc, Rule
 from zhpress.ingest.pipeline import (
     INGEST_VERSION,
     IngestSummary,
+    find_project_root,
     ingest_document,
     ingest_path,
     source_label,
@@ -26,6 +27,7 @@ __all__ = [
     "Rule",
     "apply_rules",
     "default_rules",
+    "find_project_root",
     "ingest_document",
     "ingest_path",
     "source_label",

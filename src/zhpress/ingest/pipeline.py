@@ -44,6 +44,19 @@ def source_label(path: Path, repo_root: Path | None = None) -> str:
     return path.name
 
 
+def find_project_root(start: Path | None = None) -> Path:
+    """Nearest directory at or above ``start`` holding mkdocs.yml (else ``start``).
+
+    Source paths in front matter are relative to it, so running the command from
+    a subdirectory records the same ``source_file`` and finds the same docs.
+    """
+    start = Path(os.path.abspath(start or Path.cwd()))
+    for candidate in (start, *start.parents):
+        if (candidate / "mkdocs.yml").is_file():
+            return candidate
+    return start
+
+
 def _fallback_title(lines: list[str]) -> tuple[str, str] | None:
     for line in lines:
         match = _HEADING.match(line)
