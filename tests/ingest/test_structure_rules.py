@@ -204,3 +204,9 @@ def test_first_line_repeating_known_title_is_dropped() -> None:
     assert body == PARA + "\n"
     body, _ = run_rules(["## 网页 标题", PARA], meta={"title": "网页标题"})
     assert body == PARA + "\n"
+
+
+def test_parts_sit_above_chinese_numbering() -> None:
+    body, _ = run_rules(["第一部分 总体要求", "一、指导思想", PARA, "1）具体任务", PARA])
+    heads = [line for line in body.splitlines() if line.startswith("#")]
+    assert heads == ["## 第一部分 总体要求", "### 一、指导思想", "#### 1）具体任务"]

@@ -9,10 +9,11 @@ from zhpress.ingest.document import CJK, Doc, Rule, is_markdown
 _NUM = "一二三四五六七八九十百零〇"
 # Numbering styles from outermost to innermost, as official documents nest them.
 NUMBERING = (
+    ("part", re.compile(rf"^第[{_NUM}]+(?:部分|章|篇)")),
     ("chinese", re.compile(rf"^[{_NUM}]+、")),
     ("paren-chinese", re.compile(rf"^（[{_NUM}]+）")),
     ("arabic", re.compile(r"^\d{1,3}[.．、](?!\d)")),
-    ("paren-arabic", re.compile(r"^（\d{1,3}）")),
+    ("paren-arabic", re.compile(r"^（?\d{1,3}[）)]")),
     ("circled", re.compile(r"^[①-⑳]")),
 )
 _HEADING = re.compile(r"^(#{1,6}) ")
