@@ -23,6 +23,8 @@ CORPUS = {
         "建设“小院议事厅”，开展物业服务管理专项检查。\n"
         # A Traditional line with web-converter pinyin notes: counted as Simplified.
         "推動“小院議事廳”覆蓋東城區(qū)，物業服務管理更加規範。\n"
+        # Quoted emphasis on an everyday word is not a term; digits may be.
+        "坚持“投资”优先，实现“从0到1”突破。\n"
     ),
 }
 
@@ -76,6 +78,8 @@ def test_suggests_quoted_and_frequent_terms_not_in_glossary(corpus, glossary_dir
     assert "接诉即办" not in by_term and "城市更新" not in by_term
     assert "标题词" not in by_term
     assert not any("更新" in t for t in by_term)
+    assert "投资" not in by_term
+    assert by_term["从0到1"].quoted and by_term["从0到1"].line == 4
     # Most frequent first.
     assert suggestions[0].term == "物业服务管理"
 

@@ -28,6 +28,12 @@ from zhpress.glossary.opencc_data import opencc_converter
 PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]+\)")
 QUOTED = re.compile(r"“([^“”\n]{2,16})”|「([^「」\n]{2,16})」|‘([^‘’\n]{2,16})’")
 CJK_RUN = re.compile(r"^[\u3400-\u9fff]+$")
+# Quoted terms may hold digits and Latin letters (新智造100, 从0到1) but need two Han.
+QUOTED_TERM = re.compile(r"^[\u3400-\u9fff0-9A-Za-z+·]+$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# A quoted everyday word ("投资", "强化") is emphasis, not a term: jieba's
+# dictionary frequency tells them apart from slogans it has never seen.
+COMMON_WORD_FREQ = 1000
 MASK = "\u3000"
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -123,15 +129,17 @@ def suggest_terms(
                 text = text[: m.start] + MASK * (m.end - m.start) + text[m.end :]
         masked.append(text)
 
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
     quoted: dict[str, int] = {}
     for i, line in enumerate(lines):
         for m in QUOTED.finditer(line.simplified):
             term = next(g for g in m.groups() if g)
-            if CJK_RUN.match(term) and term not in known:
-                quoted.setdefault(term, i)
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+            if not QUOTED_TERM.match(term) or len(HAN.findall(term)) < 2 or term in known:
+                continue
+            if tokenizer.FREQ.get(term, 0) >= COMMON_WORD_FREQ:
+                continue
+            quoted.setdefault(term, i)
     pair_counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for i, text in enumerate(masked):
