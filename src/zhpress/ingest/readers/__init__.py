@@ -39,6 +39,10 @@ Reader = Callable[[Path], RawDocument]
 READERS: dict[str, str] = {
     ".txt": "zhpress.ingest.readers.text:read_text",
     ".md": "zhpress.ingest.readers.text:read_markdown",
+    ".html": "zhpress.ingest.readers.html:read_html",
+    ".htm": "zhpress.ingest.readers.html:read_html",
+    ".docx": "zhpress.ingest.readers.docx:read_docx",
+    ".pdf": "zhpress.ingest.readers.pdf:read_pdf",
 }
 
 
