@@ -127,3 +127,8 @@ def test_credits_move_to_metadata() -> None:
 def test_credit_names() -> None:
     assert credit_names("新华社记者 张三、李四") == ["张三", "李四"]
     assert credit_names("王五") == ["王五"]
+
+
+def test_long_prose_starting_like_furniture_is_kept() -> None:
+    line = "扫一扫二维码即可在线办理全部政务服务事项，实现群众办事“一次不用跑”。"
+    assert _run(BoilerplateRule(), [line, "分享到："]).lines == [line]

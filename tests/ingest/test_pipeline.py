@@ -229,3 +229,19 @@ def test_source_paths_are_relative_to_project_root_from_a_subdirectory(
     monkeypatch.chdir(project)
     again = CliRunner().invoke(cli, ["ingest"])
     assert again.output == "" and len(_docs(project)) == 2
+
+
+def test_reader_crash_on_a_broken_file_is_one_error(project: Path, monkeypatch) -> None:
+    from zhpress.ingest.readers import READERS
+
+    monkeypatch.setitem(READERS, ".bad", "zhpress.ingest.readers.text:read_markdown")
+    (project / "sources" / "x.bad").write_text("---\n: : :\n---\n正文\n", "utf-8")
+
+    def boom(path: Path):
+        raise ValueError("zip file is truncated")
+
+    monkeypatch.setattr("zhpress.ingest.readers.text.read_markdown", boom)
+    summary = ingest_path(project / "sources", project / "docs", repo_root=project)
+    assert len(summary.written) == 2
+    (error,) = summary.errors
+    assert str(error) == "sources/x.bad: cannot read bad file: ValueError: zip file is truncated"

@@ -83,7 +83,8 @@ class BoilerplateRule(Rule):
         out: list[str] = []
         in_related = False
         for line in doc.lines:
-            if _COMMENT_LINES.match(line):
+            # Page furniture is short; a long line starting "扫一扫" is real prose.
+            if len(line) <= 30 and _COMMENT_LINES.match(line):
                 continue
             if _RELATED.match(line):
                 in_related = True

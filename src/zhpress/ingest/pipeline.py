@@ -251,6 +251,12 @@ def _ingest_one(
         if exc.path is not None and os.path.isabs(exc.path):
             exc.path = label
         raise
+    except Exception as exc:  # a malformed file must not stop the others
+        # Parsers of binary formats raise their own exception types on broken files.
+        raise SourceError(
+            f"cannot read {source.suffix.lstrip('.') or 'source'} file: {exc.__class__.__name__}: {exc}",
+            path=label,
+        ) from None
     notes: list[str] = []
     report = ingest_document(
         raw, source, sha, repo_root=repo_root, sidecar=sidecar, rules=rules, warnings=notes
