@@ -101,3 +101,20 @@ def test_long_review_note_wrapped_by_polib_round_trips():
     assert again.entries["a.1"].note == note
     assert again.entries["a.1"].extra_comments == []
     assert dump_po(again, slug="demo") == text
+
+
+def test_obsolete_entries_keep_their_origin():
+    m = Memory(path=None)
+    m.obsolete.append(Entry("z.1", "没了。", "Gone.", OFFICIAL, "official", obsolete=True))
+    m.obsolete.append(
+        Entry(
+            "z.2", "也没了。", "Also gone.", REVIEWED, "human", translator_comment="checked by L."
+        )
+    )
+    text = dump_po(m, slug="demo")
+    again = parse_po(text)
+    assert [(e.state, e.translator_comment) for e in again.obsolete] == [
+        (OFFICIAL, ""),
+        (REVIEWED, "checked by L."),
+    ]
+    assert dump_po(again, slug="demo") == text

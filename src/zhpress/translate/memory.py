@@ -50,6 +50,7 @@ WRAP_WIDTH = 79  # Poedit's default, so saving in Poedit does not rewrap everyth
 ORIGIN = re.compile(r"^origin:\s*(machine|human|official)\b\s*(.*)$")
 MT_SHA = re.compile(r"^mt-sha:\s*([0-9a-f]+)$")
 NEEDS = re.compile(r"^needs-review:\s*(.*)$")
+OBSOLETE_ORIGIN = re.compile(r"^zhpress-origin:\s*(machine|human|official)\b\s*(.*)$")
 LINE_IN_ERROR = re.compile(r"line (\d+)")
 
 
@@ -102,6 +103,14 @@ class Memory:
 def _classify(po_entry: polib.POEntry) -> Entry:
     origin_kind, origin_detail, mt_sha, note = "", "", None, ""
     extra: list[str] = []
+    # Obsolete entries keep no "#." lines in gettext tools, so their origin
+    # travels in the translator comment as "zhpress-origin: ...".
+    tcomment_lines: list[str] = []
+    for raw in (po_entry.tcomment or "").splitlines():
+        if m := OBSOLETE_ORIGIN.match(raw.strip()):
+            origin_kind, origin_detail = m.group(1), m.group(2).strip()
+        else:
+            tcomment_lines.append(raw)
     in_note = False
     for raw in (po_entry.comment or "").splitlines():
         line = raw.strip()
@@ -152,7 +161,7 @@ def _classify(po_entry: polib.POEntry) -> Entry:
         line=po_entry.linenum or 0,
         obsolete=bool(po_entry.obsolete),
         extra_comments=extra,
-        translator_comment=po_entry.tcomment or "",
+        translator_comment="\n".join(tcomment_lines),
     )
 
 
@@ -219,12 +228,15 @@ def _po_entry(entry: Entry) -> polib.POEntry:
         if entry.state == NEEDS_REVIEW:
             comments.append(f"needs-review: {entry.note or 'source changed'}")
     comments.extend(c for c in entry.extra_comments if c.strip())
+    tcomment = entry.translator_comment
+    if entry.obsolete and entry.origin:
+        tcomment = "\n".join(filter(None, [tcomment, f"zhpress-origin: {entry.origin}"]))
     po_entry = polib.POEntry(
         msgctxt=entry.id,
         msgid=entry.source,
         msgstr=entry.target,
         comment="\n".join(comments),
-        tcomment=entry.translator_comment,
+        tcomment=tcomment,
         flags=flags,
         obsolete=entry.obsolete,
     )

@@ -118,10 +118,16 @@ def merge_memory(old: Memory, sentences: Sequence[Sentence], *, force: bool = Fa
         if s.id in chosen or not human:
             continue
         best, best_ratio = None, FUZZY_MIN
+        matcher = difflib.SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(s.text)  # seq2 is the one difflib caches
         for k in human:
             if used[k]:
                 continue
-            ratio = difflib.SequenceMatcher(None, pool[k].source, s.text, autojunk=False).ratio()
+            matcher.set_seq1(pool[k].source)
+            # The cheap upper bounds skip most pairs before the full comparison.
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
         if best is not None:
