@@ -57,9 +57,17 @@ def _normalise_segment(text: str) -> str:
 
 
 def normalise_punctuation(text: str) -> str:
-    """Full-width ``,:;?!()"`` where they sit in Chinese text; URLs are untouched."""
-    parts = _URL.split(text)
-    return "".join(p if i % 2 else _normalise_segment(p) for i, p in enumerate(parts))
+    """Full-width ``,:;?!()"`` where they sit in Chinese text; URLs are untouched.
+
+    A converted mark can make its ASCII neighbour Chinese context too (``::“``),
+    so passes repeat until nothing changes: the result is a fixed point.
+    """
+    while True:
+        parts = _URL.split(text)
+        new = "".join(p if i % 2 else _normalise_segment(p) for i, p in enumerate(parts))
+        if new == text:
+            return new
+        text = new
 
 
 class PunctuationRule(Rule):
