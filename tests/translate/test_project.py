@@ -268,3 +268,23 @@ def test_one_batch_per_report_and_interrupt_keeps_finished_reports(tmp_path):
     )
     assert engine.calls == [["乙", "第二篇。"]]  # the finished report costs nothing
     assert summary.engine_calls == 1 and ticks[-1] == (2, 2)
+
+
+def test_flagged_machine_entry_edited_by_hand_survives_force(project, engine):
+    docs, translations = project
+    translate_project(docs, translations, engine)
+    # the fake engine garbles 195亿 -> flagged; a translator fixes the text in a
+    # plain editor and forgets to remove the fuzzy flag
+    _set_msgstr(
+        _po(translations),
+        "完成区级一般公共预算收入195亿元。",
+        "District general public budget revenue reached 19.5 billion yuan.",
+        unfuzzy=False,
+    )
+    forced = CountingEngine()
+    translate_project(docs, translations, forced, force=True)
+    assert "完成区级一般公共预算收入195亿元。" not in forced.sentences
+    entry = next(e for e in load_memory(_po(translations)).entries.values() if "195亿" in e.source)
+    assert entry.target.endswith("19.5 billion yuan.")
+    assert entry.state == NEEDS_REVIEW and entry.origin == "human"
+    assert entry.note == "edited by hand; still marked as needing work"

@@ -130,23 +130,25 @@ def _classify(po_entry: polib.POEntry) -> Entry:
     fuzzy = "fuzzy" in po_entry.flags
     target = po_entry.msgstr
     previous = po_entry.previous_msgid or None
+    machine_text = origin_kind == "machine" and (mt_sha is None or mt_sha == text_sha(target))
     if not target:
-        state, origin = PENDING, ""
-        note = ""
-    elif fuzzy and (previous or note):
-        state = NEEDS_REVIEW
-        origin = (
-            origin_kind
-            if origin_kind in ("human", "official")
-            else (f"machine {origin_detail}".strip() if origin_kind == "machine" else "human")
-        )
-    elif fuzzy and origin_kind == "machine" and (mt_sha is None or mt_sha == text_sha(target)):
-        state, origin = MACHINE, f"machine {origin_detail}".strip()
-    elif origin_kind == "official" and not fuzzy:
-        state, origin = OFFICIAL, "official"
+        state, origin, note = PENDING, "", ""
+    elif not fuzzy:
+        # Approved in Poedit (flag cleared), edited there, or written from scratch.
+        state, origin = (OFFICIAL, "official") if origin_kind == "official" else (REVIEWED, "human")
+    elif machine_text:
+        state = NEEDS_REVIEW if note else MACHINE
+        origin = f"machine {origin_detail}".strip()
+        previous = None
     else:
-        # Approved in Poedit (fuzzy cleared), edited by hand, or written from scratch.
-        state, origin = REVIEWED, "human"
+        # Human text still flagged "needs work", or machine text edited by hand
+        # with the flag left on: a person's words, kept, shown as needing review.
+        state = NEEDS_REVIEW
+        origin = "official" if origin_kind == "official" else "human"
+        if origin_kind == "machine":
+            note = "edited by hand; still marked as needing work"
+        elif not note and not previous:
+            note = "marked as needing work"
     if state != NEEDS_REVIEW:
         previous = None
         note = ""
@@ -221,7 +223,8 @@ def _po_entry(entry: Entry) -> polib.POEntry:
     if entry.target:
         if entry.origin:
             comments.append(f"origin: {entry.origin}")
-        if entry.state == MACHINE:
+        if entry.origin.startswith("machine"):
+            # Lets the next run tell untouched machine text from a hand edit.
             comments.append(f"mt-sha: {text_sha(entry.target)}")
         if entry.state in (MACHINE, NEEDS_REVIEW):
             flags.append("fuzzy")
