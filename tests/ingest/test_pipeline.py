@@ -245,3 +245,13 @@ def test_reader_crash_on_a_broken_file_is_one_error(project: Path, monkeypatch) 
     assert len(summary.written) == 2
     (error,) = summary.errors
     assert str(error) == "sources/x.bad: cannot read bad file: ValueError: zip file is truncated"
+
+
+def test_orphan_sidecar_is_a_warning(project: Path) -> None:
+    (project / "sources" / "old-name.meta.yaml").write_text("title: 旧标题\n", "utf-8")
+    summary = ingest_path(project / "sources", project / "docs", repo_root=project)
+    assert summary.ok and len(summary.written) == 2
+    assert summary.warnings == [
+        "sources/old-name.meta.yaml: no source file for this sidecar "
+        "(expected old-name.<txt|md|html|docx|pdf>)"
+    ]

@@ -164,19 +164,29 @@ def _existing_docs(docs_dir: Path) -> dict[Path, dict[str, Any]]:
     return found
 
 
-def _list_sources(path: Path, summary: IngestSummary) -> list[Path]:
+def _list_sources(path: Path, summary: IngestSummary, repo_root: Path | None) -> list[Path]:
     if path.is_file():
         return [path]
     files = []
+    sidecars = []
     for entry in sorted(path.iterdir()):
         if entry.name.startswith(".") or not entry.is_file():
             continue
         if entry.name.endswith(SIDECAR_SUFFIX):
+            sidecars.append(entry)
             continue
         if reader_for(entry) is None:
             summary.ignored.append(entry)
             continue
         files.append(entry)
+    # A sidecar whose report was renamed would silently stop applying.
+    stems = {sidecar_for(f) for f in files}
+    for side in sidecars:
+        if side not in stems:
+            summary.warnings.append(
+                f"{source_label(side, repo_root)}: no source file for this sidecar "
+                f"(expected {side.name[: -len(SIDECAR_SUFFIX)]}.<txt|md|html|docx|pdf>)"
+            )
     return files
 
 
@@ -209,7 +219,7 @@ def ingest_path(
     existing = _existing_docs(docs_dir)
     by_source = {m.get("source_file"): p for p, m in existing.items() if m.get("source_file")}
     claimed: dict[str, str] = {p.stem: str(m.get("source_file", "")) for p, m in existing.items()}
-    for source in _list_sources(path, summary):
+    for source in _list_sources(path, summary, repo_root):
         if reader_for(source) is None:
             summary.ignored.append(source)
             continue
