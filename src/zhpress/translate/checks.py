@@ -13,7 +13,8 @@ Kinds (``--only`` picks one):
 * ``length``   translation suspiciously short or long for its source
   (warning: official English runs 2-10 characters per Chinese character);
 * ``pending``  no translation yet (error, so ``--strict`` fails an
-  incomplete site; use ``--only`` to narrow what CI enforces).
+  incomplete site; use ``--only`` to narrow what CI enforces); entries that
+  need review (source changed, flagged machine output) are a warning.
 
 Findings print as ``path:line: [kind] message`` (the line of the PO entry).
 """
@@ -136,8 +137,9 @@ def check_memory(
                 add("length", WARNING, f"translation suspiciously short ({ratio:.1f}x the source)")
             elif ratio > MAX_RATIO:
                 add("length", WARNING, f"translation suspiciously long ({ratio:.1f}x the source)")
-        if entry.state == NEEDS_REVIEW and "pending" in kinds and entry.previous_source:
-            add("pending", WARNING, "source changed since this was translated; review it")
+        if entry.state == NEEDS_REVIEW and "pending" in kinds:
+            why = "source changed" if entry.previous_source else (entry.note or "flagged")
+            add("pending", WARNING, f"needs review: {why}")
     return out
 
 

@@ -12,14 +12,20 @@ How state is written so Poedit and Weblate show it and round-trip it:
 * A translator approves a machine translation by clearing "Needs work" (or by
   editing it, which clears the flag in Poedit). Any non-fuzzy, non-empty entry
   that is not official therefore counts as reviewed, and is rewritten with
-  ``origin: human`` on the next run. A fuzzy machine entry whose text no
-  longer matches the recorded ``mt-sha`` was edited by hand in a text editor:
-  it is human too, so ``translate --force`` never overwrites it.
+  ``origin: human`` on the next run.
+* Every machine entry records ``#. mt-sha: <hash of its msgstr>``. A fuzzy
+  machine entry whose text no longer matches was edited by hand (in a text
+  editor that left the flag on): it becomes human, needing review, so
+  ``translate --force`` never overwrites it. A human entry left fuzzy is
+  likewise kept and shown as needing review.
 * When the source of a human/official translation changes, the entry keeps
   its msgstr, becomes fuzzy with ``#. needs-review: source changed`` and the
-  gettext previous-source line ``#| msgid "..."``.
+  gettext previous-source line ``#| msgid "..."``. Machine output whose
+  numbers or glossary terms failed a check is fuzzy with a ``needs-review``
+  note saying why.
 * Entries whose segment disappeared are kept as obsolete ``#~`` entries when a
-  human wrote them, so no work is lost.
+  human wrote them, so no work is lost (their origin rides in the translator
+  comment as ``zhpress-origin:``, since gettext drops ``#.`` lines there).
 
 The file is written in a fixed order (document order, then obsolete entries
 by id) with a fixed wrap width and no timestamps, so re-running changes
