@@ -24,12 +24,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from zhpress.convert import VARIANTS, ScriptConverter
+from zhpress.convert import VARIANTS
 from zhpress.errors import CheckFailed, ConfigError, ZhpressError
 from zhpress.site.content import HOME, SiteContent, generate_content
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import LANGUAGES
-from zhpress.site.stages import content_epoch, prepare_reports
+from zhpress.site.stages import content_epoch, make_converter, prepare_reports
 
 log = logging.getLogger("mkdocs.plugins.zhpress")
 
@@ -130,7 +130,9 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             sources_dir=root / self.config.sources_dir,
             glossary_dir=root / self.config.glossary_dir,
             translations_dir=root / self.config.translations_dir,
-            converter=ScriptConverter(self.config.traditional_variant),
+            converter=make_converter(
+                self.config.traditional_variant, root / self.config.glossary_dir
+            ),
             strict=self.config.strict,
         )
 

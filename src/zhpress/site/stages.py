@@ -11,7 +11,9 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
+from zhpress.convert import ScriptConverter
 from zhpress.errors import ConfigError, MultipleErrors, SourceError, ZhpressError
 from zhpress.report import Report, list_reports
 from zhpress.site.context import SiteContext
@@ -22,6 +24,17 @@ log = logging.getLogger("mkdocs.plugins.zhpress")
 _SAFE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
 Warn = Callable[[str], None]
+
+
+def make_converter(variant: str, glossary_dir: Path) -> ScriptConverter:
+    """The script converter every page of the build uses.
+
+    Glossary seam: glossary entries become exact conversion overrides here,
+    e.g. ``base.with_overrides(s2t_overrides=glossary.conversion_overrides("s2t",
+    base), t2s_overrides=glossary.conversion_overrides("t2s", base))``.
+    Until the glossary is wired in, OpenCC alone decides.
+    """
+    return ScriptConverter(variant)
 
 
 def prepare_reports(ctx: SiteContext, warn: Warn) -> list[Report]:
