@@ -163,12 +163,22 @@ def test_cli_error_lines_and_exit_code(project: Path, monkeypatch) -> None:
     (project / "sources" / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(cli, ["ingest"])
     assert result.exit_code == SourceError.exit_code
-    errors = [line for line in result.output.splitlines() if "error" in line]
-    assert errors == [
+    problems = [line for line in result.output.splitlines() if line.startswith("zhpress:")]
+    assert problems == [
         "zhpress: error: sources/empty.txt: file is empty (remove it or add the report text)"
     ]
     assert "Traceback" not in result.output
     assert len(_docs(project)) == 2
+    (project / "sources" / "blob.txt").write_bytes(bytes(range(256)) * 8)
+    result = CliRunner().invoke(cli, ["ingest"])
+    assert result.exit_code == SourceError.exit_code
+    problems = [line for line in result.output.splitlines() if line.startswith("zhpress:")]
+    assert problems == [
+        "zhpress: error: sources/blob.txt: cannot decode file as text "
+        "(expected UTF-8, UTF-16, GB18030/GBK or Big5 text)",
+        "zhpress: error: sources/empty.txt: file is empty (remove it or add the report text)",
+        "zhpress: 2 of 4 sources could not be ingested",
+    ]
 
 
 def test_cli_missing_sources_one_line(tmp_path: Path, monkeypatch) -> None:

@@ -138,6 +138,9 @@ class IngestSummary:
         return not self.errors
 
     def raise_for_errors(self) -> None:
+        """One error is raised as itself (one line); several as MultipleErrors."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
         if self.errors:
             total = len(self.errors) + len(self.written) + len(self.unchanged) + len(self.skipped)
             raise MultipleErrors(
@@ -211,7 +214,9 @@ def ingest_path(
     path, docs_dir = Path(path), Path(docs_dir)
     if not path.exists():
         raise SourceError(
-            "sources directory not found" if not path.suffix else "source file not found",
+            "sources directory not found"
+            if path.name == "sources"
+            else "no such file or directory",
             path=path,
             hint="put the raw reports in sources/ or pass a file or directory",
         )
