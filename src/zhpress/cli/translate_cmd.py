@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from zhpress.cli.app import cli
-from zhpress.errors import CheckFailed
+from zhpress.errors import CheckFailed, SourceError
 
 _DIRS = click.Path(path_type=Path, file_okay=False)
 
@@ -26,7 +26,7 @@ _DIRS = click.Path(path_type=Path, file_okay=False)
 )
 @click.option(
     "--threads",
-    type=int,
+    type=click.IntRange(min=0),
     default=0,
     help="CPU threads for the model (0 = $ZHPRESS_THREADS or all).",
 )
@@ -37,7 +37,7 @@ _DIRS = click.Path(path_type=Path, file_okay=False)
     type=_DIRS,
     default=Path("docs"),
     show_default=True,
-    help="Directory of Chinese reports.",
+    help="Directory of Chinese reports (written by `zhpress ingest`).",
 )
 @click.option(
     "--translations",
@@ -81,6 +81,10 @@ def translate_group(
     """
     if ctx.invoked_subcommand is not None:
         return
+    if not docs_dir.is_dir():
+        raise SourceError(
+            "no reports directory", path=docs_dir, hint="run `zhpress ingest` first, or pass --docs"
+        )
     from zhpress.translate.project import load_terms, open_engine, translate_project
 
     terms = load_terms(glossary_dir)
