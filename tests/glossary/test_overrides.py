@@ -101,3 +101,13 @@ def test_segmenter_words_hold_both_scripts(glossary):
     assert "四个中心" in words and "四個中心" in words
     assert "衚衕" in words and "胡同" in words
     assert all(len(w) > 1 for w in words)
+
+
+def test_traditional_page_markdown_renders_terms_as_entries(converters):
+    base, with_glossary = converters
+    page = "## 胡同里的田长制\n\n推行田长制作为抓手，走进[胡同](https://example.org/胡同)。\n"
+    assert "衚衕" in base.convert_markdown(page, "hant")
+    out = with_glossary.convert_markdown(page, "hant")
+    assert (
+        out == "## 胡同裡的田長制\n\n推行田長制作為抓手，走進[胡同](https://example.org/胡同)。\n"
+    )
