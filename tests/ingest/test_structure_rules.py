@@ -67,6 +67,8 @@ def test_lead_line_heads_following_paragraph_one_level_down() -> None:
         "各位代表：",
         "一年来，主要做了以下工作。",  # followed by a heading, not a paragraph
         "贯彻总体国家安全观，树牢红线意识和底线思维，推动良性互动。",  # several clauses
+        "现将有关情况报告如下。",
+        "同志们",
     ],
 )
 def test_not_lead_lines(line: str) -> None:

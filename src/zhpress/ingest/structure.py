@@ -22,6 +22,7 @@ _ENUM = (
     re.compile(rf"^[{_NUM}]+是"),
 )
 _DASH_ITEM = re.compile(r"^——(?!—)")
+_ANNOUNCES = re.compile(r"(如下|以下|下面|下列|各位|同志们)")
 _END_PUNCT = "。！？；：!?;:，、…"
 
 
@@ -154,6 +155,9 @@ def _is_lead(line: str, nxt: str) -> bool:
     if line.count("，") + line.count(",") > 1:
         return False
     if any(p.match(line) for p in _ENUM) or _DASH_ITEM.match(line):
+        return False
+    # "现将有关情况报告如下。" announces what follows; it is a sentence, not a title.
+    if _ANNOUNCES.search(line):
         return False
     body = line[:-1] if line.endswith("。") else line
     if any(p in body for p in "。！？；：!?;:"):
