@@ -151,3 +151,12 @@ def test_empty_and_wrong_shape_files(tmp_path: Path) -> None:
     assert "empty glossary file" in msgs[0]
     assert "must be a mapping" in msgs[1]
     assert "'terms' must be a list" in msgs[2]
+
+
+def test_paths_in_messages_are_relative_to_the_working_directory(tmp_path, monkeypatch):
+    write(tmp_path / "glossary", "a.yaml", "terms:\n  - zh: 胡同\n")
+    monkeypatch.chdir(tmp_path)
+    assert [str(p) for p in check_glossary(tmp_path / "glossary")] == [
+        "glossary/a.yaml:2: '胡同': missing field 'en' (give the English rendering, "
+        "or set 'dnt: true', or 'status: proposed' while undecided)"
+    ]

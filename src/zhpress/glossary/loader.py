@@ -38,6 +38,15 @@ class Problem:
         return GlossaryError(self.message, path=self.path, line=self.line or None, hint=self.hint)
 
 
+def shown(path: Path) -> str:
+    """How a file is named in messages: relative to the working directory when
+    inside it (what the user typed), else as given."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
 def glossary_files(directory: str | Path) -> list[Path]:
     """The glossary files of a directory, in a stable order."""
     d = Path(directory)
@@ -64,7 +73,7 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(str(path), 0, f"cannot read glossary file: {exc}")]
+        return None, [Problem(shown(path), 0, f"cannot read glossary file: {exc}")]
     try:
         return YAML(typ="rt").load(text), []
     except MarkedYAMLError as exc:
@@ -77,9 +86,9 @@ def read_yaml(path: Path) -> tuple[Any, list[Problem]]:
             if exc.problem_mark is None or "stream end" in (exc.problem or ""):
                 mark = exc.context_mark
         line = mark.line + 1 if mark is not None else 0
-        return None, [Problem(str(path), line, f"YAML syntax error: {what}")]
+        return None, [Problem(shown(path), line, f"YAML syntax error: {what}")]
     except YAMLError as exc:
-        return None, [Problem(str(path), 0, f"YAML syntax error: {exc}")]
+        return None, [Problem(shown(path), 0, f"YAML syntax error: {exc}")]
 
 
 def _plain(value: Any) -> Any:
@@ -110,7 +119,7 @@ def _entry_problems(path: str, item: CommentedMap, exc: ValidationError) -> list
 def parse_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     """Entries of one file (file defaults applied) and the problems found in it."""
     data, problems = read_yaml(path)
-    where = str(path)
+    where = shown(path)
     if problems:
         return [], problems
     if data is None:
@@ -193,7 +202,7 @@ def _load(directory: str | Path, converter_t2s: Any) -> tuple[Glossary, list[Pro
 
     d = Path(directory)
     if not d.is_dir():
-        return Glossary([]), [Problem(str(d), 0, "glossary directory not found")]
+        return Glossary([]), [Problem(shown(d), 0, "glossary directory not found")]
     entries: list[Entry] = []
     problems: list[Problem] = []
     for path in glossary_files(d):
