@@ -112,3 +112,18 @@ def test_markdown_round_trip_of_report_fragments(parts: list[str]) -> None:
     md = "".join(parts)
     converter = ScriptConverter()
     assert converter.convert_markdown(converter.convert_markdown(md, "hant"), "hans") == md
+
+
+def test_reference_links_keep_matching_their_definitions() -> None:
+    md = "见[发展规划]和[报告][东城发展]。\n\n[发展规划]: images/发展.html\n[东城发展]: <docs/东城 发展.md>\n"
+    out = convert_markdown(md, "hant")
+    assert out == (
+        "見[发展规划]和[報告][东城发展]。\n\n[发展规划]: images/发展.html\n[东城发展]: <docs/东城 发展.md>\n"
+    )
+
+
+def test_footnote_labels_and_angle_bracket_destinations_are_kept() -> None:
+    md = "发展[^注释]，[图](<images/区里 图.png>)\n\n[^注释]: 注释里的发展\n"
+    assert convert_markdown(md, "hant") == (
+        "發展[^注释]，[圖](<images/区里 图.png>)\n\n[^注释]: 註釋裡的發展\n"
+    )

@@ -28,6 +28,7 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _LINK_REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S")
+_REF_LABEL = re.compile(r"^ {0,3}\[((?!\^)[^\]\n]+)\]:[ \t]*\S", re.MULTILINE)
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 
 _INLINE = re.compile(
@@ -40,7 +41,10 @@ _INLINE = re.compile(
             # raw HTML tag with its attributes (text between tags is converted)
             r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",
             # inline link/image destination and optional title: ](url "title")
-            r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)",
+            r"\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
+            r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)",
+            # footnote reference: its label must match the definition's
+            r"\[\^[^\]\s]+\]",
             # reference link label: ][label]
             r"\]\[[^\]]*\]",
             # attribute list: {#id .class key=value} / {: ...}
@@ -58,7 +62,16 @@ def shield_markdown(md: str, shield: Shield) -> str:
         head = _shield_front_matter(match.group(0), shield)
         md = md[match.end() :]
     md = _MULTILINE_RAW.sub(lambda m: shield.hide(m.group(0)), md)
-    return head + _shield_blocks(md, shield)
+    return head + _shield_blocks(md, shield, _label_pattern(md))
+
+
+def _label_pattern(md: str) -> re.Pattern[str] | None:
+    """Reference labels ([发展][] / [发展]) must keep matching their definition,
+    which is never converted, so every use of a defined label is hidden."""
+    labels = sorted({m.group(1) for m in _REF_LABEL.finditer(md)}, key=len, reverse=True)
+    if not labels:
+        return None
+    return re.compile(r"\[(?:" + "|".join(re.escape(label) for label in labels) + r")\]")
 
 
 def _shield_front_matter(block: str, shield: Shield) -> str:
@@ -74,7 +87,7 @@ def _shield_front_matter(block: str, shield: Shield) -> str:
     return "\n".join(out)
 
 
-def _shield_blocks(md: str, shield: Shield) -> str:
+def _shield_blocks(md: str, shield: Shield, labels: re.Pattern[str] | None) -> str:
     out: list[str] = []
     fence: str | None = None
     in_code = False
@@ -106,13 +119,15 @@ def _shield_blocks(md: str, shield: Shield) -> str:
             elif not _INDENTED.match(line) and prev_blank:
                 in_list = False
         prev_blank = blank
-        out.append(_shield_line(line, shield))
+        out.append(_shield_line(line, shield, labels))
     return "\n".join(out)
 
 
-def _shield_line(line: str, shield: Shield) -> str:
+def _shield_line(line: str, shield: Shield, labels: re.Pattern[str] | None) -> str:
     if _LINK_REF_DEF.match(line):
         return shield.hide(line)
+    if labels is not None:
+        line = labels.sub(lambda m: shield.hide(m.group(0)), line)
     prefix = ""
     footnote = _FOOTNOTE_DEF.match(line)
     if footnote:
