@@ -203,3 +203,10 @@ def test_one_changed_number_is_always_flagged(parallel_tsv, tmp_path):
         missed = sorted({pid for pid, _, _ in mutated} - flagged)
         print(f"{name} mutations flagged: {len(flagged)}/{len(mutated)}")
         assert missed == [], missed
+
+
+def test_numbers_inside_names_are_not_near_misses():
+    assert compare_numbers("新增就业20万人以上。", "more than 200,000 jobs despite Covid-19").ok
+    assert compare_numbers("发展6G技术。", "develop 6G technology").ok
+    assert compare_numbers("推动M102线延伸。", "extend the M102 line").ok
+    assert not compare_numbers("发展6G技术。", "develop 5G technology").ok

@@ -87,7 +87,7 @@ EN_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    kind: str  # number | percent | year | month | day | ordinal
+    kind: str  # number | percent | year | month | day | ordinal | code (English "G20")
     text: str
     start: int
     end: int
@@ -182,6 +182,8 @@ def english_quantities(text: str) -> list[Quantity]:
             value *= SCALES[scale.lower()]
             step *= SCALES[scale.lower()]
         kind = "ordinal" if m.group("ord") else "number"
+        if _glued(text, m.start(), m.end()):
+            kind = "code"  # Covid-19, G20, 5G, M102: names, matched only exactly
         found.append(Quantity(_tidy(value), kind, m.group(0), m.start(), m.end(), step=step))
     covered = [(q.start, q.end) for q in found]
     for m in EN_WORDS.finditer(text):
@@ -200,6 +202,12 @@ def english_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(100.0, "number", m.group(0), m.start(), m.end(), step=1.0))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 1]
+    return bool(re.search(r"[A-Za-z]-?$", before) or (after.isalpha() and after.isascii()))
 
 
 def _parse_words(phrase: str) -> tuple[float, float] | None:
@@ -246,7 +254,7 @@ def values_match(q: Quantity, e: Quantity) -> bool:
         return e.value == q.value and e.kind in ("month", "number", "ordinal")
     if e.kind == "month":
         return False
-    if q.kind in ("year", "day", "ordinal"):
+    if q.kind in ("year", "day", "ordinal") or e.kind == "code":
         return e.value == q.value
     if e.value == q.value:
         return True
