@@ -265,3 +265,15 @@ def test_orphan_sidecar_is_a_warning(project: Path) -> None:
         "sources/old-name.meta.yaml: no source file for this sidecar "
         "(expected old-name.<txt|md|html|docx|pdf>)"
     ]
+
+
+def test_doc_of_a_removed_source_is_kept_and_named(project: Path) -> None:
+    ingest_path(project / "sources", project / "docs", repo_root=project)
+    (project / "sources" / "news.txt").unlink()
+    summary = ingest_path(project / "sources", project / "docs", repo_root=project)
+    assert summary.ok
+    assert summary.warnings == [
+        "docs/2024-02-01-xinwenbiaoti-yize.md: its source sources/news.txt no longer exists "
+        "(delete the doc if the report was withdrawn)"
+    ]
+    assert "2024-02-01-xinwenbiaoti-yize.md" in _docs(project)

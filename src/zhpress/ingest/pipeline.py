@@ -234,7 +234,29 @@ def ingest_path(
             )
         except ZhpressError as exc:
             summary.errors.append(exc)
+    if path.is_dir():
+        _note_orphans(path, docs_dir, repo_root, by_source, summary)
     return summary
+
+
+def _note_orphans(
+    path: Path,
+    docs_dir: Path,
+    repo_root: Path | None,
+    by_source: dict[Any, Path],
+    summary: IngestSummary,
+) -> None:
+    """Docs whose source left this directory are kept (never lose work) but named."""
+    scanned = source_label(path, repo_root).rstrip("/") + "/"
+    for label, doc in sorted(by_source.items(), key=lambda kv: str(kv[0])):
+        label = str(label)
+        if not label.startswith(scanned) or "/" in label[len(scanned) :]:
+            continue
+        if not (path / label[len(scanned) :]).exists() and doc.exists():
+            summary.warnings.append(
+                f"{source_label(doc, repo_root)}: its source {label} no longer exists "
+                "(delete the doc if the report was withdrawn)"
+            )
 
 
 def _ingest_one(
