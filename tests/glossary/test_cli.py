@@ -73,12 +73,12 @@ def test_ambiguities_pages_and_jieba_dict(tmp_path: Path, repo_root: Path) -> No
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "r.md").write_text(
-        "---\ntitle: 测试\nscript: hans\n---\n\n## 一、环境\n\n完成土壤干化工程。\n",
+        "---\ntitle: 测试\nscript: hans\n---\n\n## 一、环境\n\n完成停车设施改造，施划停车位。\n",
         encoding="utf-8",
     )
     result = run("glossary", "ambiguities", str(docs), "--glossary", str(repo_root / "glossary"))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith(f"{docs / 'r.md'}:8: '干' became '幹' by default")
+    assert result.stdout.startswith(f"{docs / 'r.md'}:8: '划' became '劃' by default")
     out = tmp_path / "pages"
     result = run("glossary", "pages", str(out), "--glossary", str(repo_root / "glossary"))
     assert result.exit_code == 0, result.output
