@@ -42,3 +42,34 @@ def test_content_epoch_is_midnight_utc_of_the_newest_date() -> None:
     assert content_epoch(reports) == 1736294400  # 2025-01-08T00:00:00Z
     assert content_epoch([_report("c", "2022")]) == 0
     assert content_epoch([_report("d", "2024-02-30")]) == 0
+
+
+def test_extra_pages_join_every_language_nav_and_switcher(tmp_path: Path) -> None:
+    from zhpress.convert import ScriptConverter
+    from zhpress.site.content import GeneratedPage, generate_content
+    from zhpress.site.context import SiteContext
+    from zhpress.site.languages import EN, HANS, HANT
+
+    ctx = SiteContext(
+        root=tmp_path,
+        docs_dir=tmp_path / "docs",
+        sources_dir=tmp_path / "sources",
+        glossary_dir=tmp_path / "glossary",
+        translations_dir=tmp_path / "translations",
+        converter=ScriptConverter(),
+    )
+    content = generate_content([_report("2025-01-08-a", "2025-01-08")], ctx)
+    for lang in (HANS, HANT, EN):
+        content.add(GeneratedPage(lang.src_uri("glossary"), lang, "glossary", "# g\n"))
+    assert content.nav_uris(HANT) == [
+        "zh-Hant/index.md",
+        "zh-Hant/2025-01-08-a.md",
+        "zh-Hant/glossary.md",
+    ]
+    assert [a["link"] for a in content.alternates("glossary")] == [
+        "glossary/",
+        "zh-Hant/glossary/",
+        "en/glossary/",
+    ]
+    with pytest.raises(ValueError):
+        content.add(GeneratedPage(EN.src_uri("glossary"), EN, "glossary", "# again\n"))

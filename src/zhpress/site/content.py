@@ -30,16 +30,23 @@ class GeneratedPage:
 class SiteContent:
     reports: list[Report]
     pages: list[GeneratedPage] = field(default_factory=list)
-
-    def page(self, src_uri: str) -> GeneratedPage | None:
-        return self._by_uri.get(src_uri)
+    # Page keys in navigation order; later stages (glossary pages...) add
+    # their pages with ``add`` and they appear in every language's nav.
+    nav_keys: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._by_uri = {p.src_uri: p for p in self.pages}
 
-    def add(self, page: GeneratedPage) -> None:
+    def page(self, src_uri: str) -> GeneratedPage | None:
+        return self._by_uri.get(src_uri)
+
+    def add(self, page: GeneratedPage, *, in_nav: bool = True) -> None:
+        if page.src_uri in self._by_uri:
+            raise ValueError(f"two generated pages at {page.src_uri}")
         self.pages.append(page)
         self._by_uri[page.src_uri] = page
+        if in_nav and page.key not in self.nav_keys:
+            self.nav_keys.append(page.key)
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         """Material ``extra.alternate`` entries: the page ``key`` in every language."""
@@ -51,8 +58,7 @@ class SiteContent:
 
     def nav_uris(self, lang: Language) -> list[str]:
         """Navigation of one language tree: its home page, then reports newest first."""
-        keys = [HOME, *(r.slug for r in self.reports)]
-        return [lang.src_uri(k) for k in keys if lang.src_uri(k) in self._by_uri]
+        return [lang.src_uri(k) for k in self.nav_keys if lang.src_uri(k) in self._by_uri]
 
 
 def generate_content(reports: Sequence[Report], ctx: SiteContext) -> SiteContent:
