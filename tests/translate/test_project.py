@@ -288,3 +288,21 @@ def test_flagged_machine_entry_edited_by_hand_survives_force(project, engine):
     assert entry.target.endswith("19.5 billion yuan.")
     assert entry.state == NEEDS_REVIEW and entry.origin == "human"
     assert entry.note == "edited by hand; still marked as needing work"
+
+
+class _LeavesChinese(CountingEngine):
+    def translate_batch(self, sentences, *, progress=None):
+        self.calls.append(list(sentences))
+        return [f"Deepen {s[:2]} reform 5 percent" for s in sentences]
+
+
+def test_machine_output_with_chinese_or_wrong_numbers_is_flagged(tmp_path):
+    docs, translations = tmp_path / "docs", tmp_path / "translations"
+    write_report(docs, "x", "深化改革。\n\n增长6%。", title="题")
+    translate_project(docs, translations, _LeavesChinese())
+    notes = [e.note for e in load_memory(_po(translations, "x")).entries.values()]
+    assert notes[1] == "Chinese left in the English"
+    assert notes[2] == (
+        "numbers: 6% (6 percent) not found, '5' matches no source number; "
+        "Chinese left in the English"
+    )

@@ -41,7 +41,7 @@ from zhpress.translate.memory import (
 )
 from zhpress.translate.numbers import compare_numbers, format_value
 from zhpress.translate.placeholders import TermLike, prepare_terms, translate_with_terms
-from zhpress.translate.segments import Block, Sentence, segment_report
+from zhpress.translate.segments import HAN, Block, Sentence, segment_report
 
 FUZZY_MIN = 0.5
 
@@ -271,10 +271,14 @@ def _engine_call(
 
 
 def _number_note(source: str, target: str) -> str:
-    missing = compare_numbers(source, target).missing
-    if not missing:
-        return ""
-    return "numbers: " + ", ".join(f"{q.text} ({format_value(q)}) not found" for q in missing)
+    """Why fresh machine output needs review ('' when it passes the checks)."""
+    result = compare_numbers(source, target)
+    problems = [f"{q.text} ({format_value(q)}) not found" for q in result.missing]
+    problems += [f"'{e.text}' matches no source number" for e in result.near_misses]
+    notes = ["numbers: " + ", ".join(problems)] if problems else []
+    if HAN.search(target):
+        notes.append("Chinese left in the English")
+    return "; ".join(notes)
 
 
 ENGINE_CHOICES = ("auto", "ctranslate2", "argos", "none")
