@@ -127,3 +127,17 @@ def test_footnote_labels_and_angle_bracket_destinations_are_kept() -> None:
     assert convert_markdown(md, "hant") == (
         "發展[^注释]，[圖](<images/区里 图.png>)\n\n[^注释]: 註釋裡的發展\n"
     )
+
+
+_cjk_text = st.text(
+    alphabet=st.sampled_from("发展里干部后面只系台余范复云制头髮東區国"), min_size=1, max_size=20
+)
+
+
+@given(_cjk_text, _cjk_text)
+def test_code_and_link_targets_never_change(code: str, target: str) -> None:
+    md = f"{code}`{code}`[{code}]({target})\n\n```\n{code}\n```\n"
+    out = ScriptConverter().convert_markdown(md, "hant")
+    assert f"`{code}`" in out
+    assert f"]({target})" in out
+    assert f"```\n{code}\n```" in out
