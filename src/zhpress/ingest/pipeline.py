@@ -220,28 +220,22 @@ def ingest_path(
             path=path,
             hint="put the raw reports in sources/ or pass a file or directory",
         )
-    summary = IngestSummary()
-    existing = _existing_docs(docs_dir)
-    by_source = {m.get("source_file"): p for p, m in existing.items() if m.get("source_file")}
-    claimed: dict[str, str] = {p.stem: str(m.get("source_file", "")) for p, m in existing.items()}
-    for source in _list_sources(path, summary, repo_root):
+    run = _Run(docs_dir, force, repo_root, rules)
+    for source in _list_sources(path, run.summary, repo_root):
         if reader_for(source) is None:
-            summary.ignored.append(source)
+            run.summary.ignored.append(source)
             continue
         try:
-            _ingest_one(
-                source, docs_dir, force, repo_root, rules, summary, existing, by_source, claimed
-            )
+            run.ingest(source)
         except ZhpressError as exc:
-            summary.errors.append(exc)
+            run.summary.errors.append(exc)
     if path.is_dir():
-        _note_orphans(path, docs_dir, repo_root, by_source, summary)
-    return summary
+        _note_orphans(path, repo_root, run.by_source, run.summary)
+    return run.summary
 
 
 def _note_orphans(
     path: Path,
-    docs_dir: Path,
     repo_root: Path | None,
     by_source: dict[Any, Path],
     summary: IngestSummary,
@@ -259,66 +253,93 @@ def _note_orphans(
             )
 
 
-def _ingest_one(
-    source, docs_dir, force, repo_root, rules, summary, existing, by_source, claimed
-) -> None:
-    label = source_label(source, repo_root)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror}", path=label) from None
-    sha = _sha256(data)
-    side_path = sidecar_for(source)
-    sidecar = load_sidecar(side_path) if side_path.is_file() else None
-    side_sha = _sha256(side_path.read_bytes()) if sidecar is not None else None
-    old_path = by_source.get(label)
-    old_meta = existing.get(old_path, {}) if old_path else {}
-    if (
-        not force
-        and old_path is not None
-        and old_meta.get("source_sha256") == sha
-        and old_meta.get("sidecar_sha256") == side_sha
-    ):
-        summary.skipped.append(old_path)
-        return
+def _read(source: Path, label: str) -> RawDocument:
     reader = reader_for(source)
+    assert reader is not None
     try:
-        raw = reader(source)
+        return reader(source)
     except ZhpressError as exc:
         if exc.path is not None and os.path.isabs(exc.path):
             exc.path = label
         raise
     except Exception as exc:  # a malformed file must not stop the others
         # Parsers of binary formats raise their own exception types on broken files.
+        kind = source.suffix.lstrip(".") or "source"
         raise SourceError(
-            f"cannot read {source.suffix.lstrip('.') or 'source'} file: {exc.__class__.__name__}: {exc}",
-            path=label,
+            f"cannot read {kind} file: {exc.__class__.__name__}: {exc}", path=label
         ) from None
-    notes: list[str] = []
-    report = ingest_document(
-        raw, source, sha, repo_root=repo_root, sidecar=sidecar, rules=rules, warnings=notes
-    )
-    summary.warnings.extend(f"{label}: {note}" for note in notes)
-    if side_sha:
-        report.meta["sidecar_sha256"] = side_sha
-    slug = report.slug
-    owner = claimed.get(slug)
-    if owner is not None and owner != label:
-        slug = f"{slug}-{_sha256(label.encode())[:6]}"
-    claimed[slug] = label
-    report.slug = slug
-    target = docs_dir / f"{slug}.md"
-    # Keep the old timestamp when nothing else changed, so --force is a no-op on disk.
-    report.meta["ingested"] = _now()
-    if old_path is not None and old_path == target and old_meta.get("ingested"):
-        candidate = dict(report.meta, ingested=old_meta["ingested"])
-        if dump_report(Report(slug, candidate, report.body)) == old_path.read_text("utf-8"):
-            report.meta = candidate
-    text = dump_report(report)
-    if atomic_write_text(target, text):
-        summary.written.append(target)
-    else:
-        summary.unchanged.append(target)
-    if old_path is not None and old_path != target and old_path.exists():
-        old_path.unlink()
-        claimed.pop(old_path.stem, None)
+
+
+class _Run:
+    """State of one ingest_path call: what docs/ held, and which slug is whose."""
+
+    def __init__(
+        self, docs_dir: Path, force: bool, repo_root: Path | None, rules: Registry[Rule] | None
+    ) -> None:
+        self.docs_dir, self.force, self.repo_root, self.rules = docs_dir, force, repo_root, rules
+        self.summary = IngestSummary()
+        self.existing = _existing_docs(docs_dir)
+        self.by_source: dict[Any, Path] = {
+            m["source_file"]: p for p, m in self.existing.items() if m.get("source_file")
+        }
+        # slug -> source label that owns it; a second source wanting it gets a suffix.
+        self.claimed = {p.stem: str(m.get("source_file", "")) for p, m in self.existing.items()}
+
+    def ingest(self, source: Path) -> None:
+        label = source_label(source, self.repo_root)
+        try:
+            sha = _sha256(source.read_bytes())
+        except OSError as exc:
+            raise SourceError(f"cannot read file: {exc.strerror}", path=label) from None
+        side_path = sidecar_for(source)
+        sidecar = load_sidecar(side_path) if side_path.is_file() else None
+        side_sha = _sha256(side_path.read_bytes()) if sidecar is not None else None
+        old_path = self.by_source.get(label)
+        old_meta = self.existing.get(old_path, {}) if old_path else {}
+        if (
+            not self.force
+            and old_path is not None
+            and old_meta.get("source_sha256") == sha
+            and old_meta.get("sidecar_sha256") == side_sha
+        ):
+            self.summary.skipped.append(old_path)
+            return
+        notes: list[str] = []
+        report = ingest_document(
+            _read(source, label),
+            source,
+            sha,
+            repo_root=self.repo_root,
+            sidecar=sidecar,
+            rules=self.rules,
+            warnings=notes,
+        )
+        self.summary.warnings.extend(f"{label}: {note}" for note in notes)
+        if side_sha:
+            report.meta["sidecar_sha256"] = side_sha
+        report.slug = self._claim(report.slug, label)
+        target = self.docs_dir / f"{report.slug}.md"
+        report.meta["ingested"] = _now()
+        if old_path == target and old_meta.get("ingested"):
+            # Keep the old timestamp when nothing else changed: --force is a no-op on disk.
+            candidate = dict(report.meta, ingested=old_meta["ingested"])
+            if dump_report(Report(report.slug, candidate, report.body)) == target.read_text(
+                "utf-8"
+            ):
+                report.meta = candidate
+        if atomic_write_text(target, dump_report(report)):
+            self.summary.written.append(target)
+        else:
+            self.summary.unchanged.append(target)
+        if old_path is not None and old_path != target and old_path.exists():
+            # The title (hence slug) changed: the new doc replaces the old one.
+            old_path.unlink()
+            self.claimed.pop(old_path.stem, None)
+
+    def _claim(self, slug: str, label: str) -> str:
+        owner = self.claimed.get(slug)
+        if owner is not None and owner != label:
+            # Derived from the source path only, so it is the same on every run.
+            slug = f"{slug}-{_sha256(label.encode())[:6]}"
+        self.claimed[slug] = label
+        return slug
