@@ -33,7 +33,7 @@ class _EnglishMatcher:
     def __init__(self, entries: list[Entry]) -> None:
         self._by_text = {}
         for e in entries:
-            if e.en and len(e.en) >= 4 and not e.dnt:
+            if e.en and len(e.en) >= 4:
                 self._by_text.setdefault(e.en.casefold(), e)
         alternatives = sorted(self._by_text, key=lambda t: (-len(t), t))
         pattern = "|".join(re.escape(t) for t in alternatives) or r"(?!x)x"

@@ -21,7 +21,8 @@ FILE_DEFAULT_KEYS = ("source", "tags", "status", "note")
 
 
 class Converter(Protocol):
-    """Anything with OpenCC's ``convert(text) -> text`` (opencc.OpenCC, ScriptConverter)."""
+    """An ``opencc.OpenCC`` (``convert(text)``) or a ``zhpress.convert.ScriptConverter``
+    (its ``to_hant``/``to_hans`` are used when present, see ``to_hant_fn``)."""
 
     def convert(self, text: str) -> str: ...
 
@@ -156,7 +157,8 @@ class Glossary:
         """Exact conversions that must replace OpenCC's segmentation for these terms.
 
         ``converter`` converts Simplified to the site's Traditional variant in both
-        directions: for ``s2t`` the map is Simplified form -> Traditional form; for
+        directions: for ``s2t`` the map is Simplified form -> Traditional form (for
+        every entry, proposed ones too: converting a term whole is never worse); for
         ``t2s`` it is the reverse (each Traditional form, the override and OpenCC's
         own output, -> the entry's Simplified ``zh``).
         """

@@ -11,6 +11,7 @@ what OpenCC's own t2s gives for the first (default) candidate.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import struct
 import tempfile
@@ -108,10 +109,15 @@ def phrase_probe() -> opencc.OpenCC:
     that each one-to-many character left to character-level conversion becomes a
     private-use marker (U+F0000 + its index in ``one_to_many()``)."""
     chars = list(one_to_many())
-    work = Path(tempfile.mkdtemp(prefix="zhpress-opencc-"))
     marks = "".join(f"{c}\t{chr(0xF0000 + i)}\n" for i, c in enumerate(chars))
-    (work / "marks.txt").write_text(marks, encoding="utf-8")
     d = data_dir()
+    # OpenCC reads dictionaries from files: keep them in one temp directory per
+    # content (not one per run), so repeated runs leave nothing new behind.
+    digest = hashlib.sha256((marks + str(d)).encode("utf-8")).hexdigest()[:16]
+    work = Path(tempfile.gettempdir()) / f"zhpress-opencc-{digest}"
+    work.mkdir(parents=True, exist_ok=True)
+    if not (work / "marks.txt").is_file() or (work / "marks.txt").read_text("utf-8") != marks:
+        (work / "marks.txt").write_text(marks, encoding="utf-8")
     phrase_dicts = [
         {"type": "ocd2", "file": str(d / name)}
         for name in ("STPhrases.ocd2", "STPhrases_GeneratedFromRegionalPhrases.ocd2")
@@ -136,5 +142,7 @@ def phrase_probe() -> opencc.OpenCC:
             }
         ],
     }
-    (work / "probe.json").write_text(json.dumps(config), encoding="utf-8")
+    probe = json.dumps(config)
+    if not (work / "probe.json").is_file() or (work / "probe.json").read_text("utf-8") != probe:
+        (work / "probe.json").write_text(probe, encoding="utf-8")
     return opencc.OpenCC(str(work / "probe.json"))
