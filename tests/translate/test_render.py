@@ -105,3 +105,12 @@ def test_english_page_reads_the_project_memory(project):
     page = english_page(report, translations)
     assert page.title == "EN(4)" and page.status.pending == 0
     assert page.markdown == english_markdown(report, load_memory(translations / "en" / "demo.po"))
+
+
+def test_pending_text_of_a_traditional_report_stays_traditional(tmp_path):
+    docs, translations = tmp_path / "docs", tmp_path / "translations"
+    write_report(docs, "hant", "區級財政收入增長。東城區發展。", title="報告", script="hant")
+    translate_project(docs, translations, None)
+    md = english_page(load_report(docs / "hant.md"), translations).markdown
+    assert "區級財政收入增長。</span>" in md and "東城區發展。</span>" in md
+    assert "区级" not in md

@@ -176,7 +176,8 @@ def block_sentences(block: Block, memory: Memory | None) -> list[Sentence]:
     if memory is not None and block.sentences and block.kind != "table":
         whole = memory.entries.get(block.id)
         if whole is not None and whole.source == block.simplified and is_human_work(whole):
-            return [Sentence(block.id, block.simplified)]
+            original = block.source if block.source != block.simplified else ""
+            return [Sentence(block.id, block.simplified, original)]
     return block.sentences
 
 

@@ -34,7 +34,7 @@ from zhpress.translate.memory import (
     po_path,
 )
 from zhpress.translate.project import block_sentences
-from zhpress.translate.segments import Block, segment_report
+from zhpress.translate.segments import Block, Sentence, segment_report
 
 # Characters Markdown (and attr_list / tables) would interpret.
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
@@ -43,11 +43,16 @@ MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 @dataclass(frozen=True)
 class RenderedSentence:
     id: str
-    zh: str
+    zh: str  # the Simplified msgid
     en: str
     state: str
     note: str = ""
     previous_zh: str | None = None
+    zh_original: str = ""  # the sentence in the report's own script, when different
+
+    @property
+    def zh_display(self) -> str:
+        return self.zh_original or self.zh
 
 
 @dataclass
@@ -97,13 +102,15 @@ def _rendered(block: Block, memory: Memory | None) -> RenderedBlock:
     out = RenderedBlock(block.id, block.kind, block.level, block.source, marker=block.marker)
     entries = memory.entries if memory is not None else {}
 
-    def one(sid: str, zh: str) -> RenderedSentence:
-        e = entries.get(sid)
-        if e is None or e.source != zh or not e.target:
-            return RenderedSentence(sid, zh, "", PENDING)
-        return RenderedSentence(sid, zh, e.target, e.state, e.note, e.previous_source)
+    def one(s: Sentence) -> RenderedSentence:
+        e = entries.get(s.id)
+        if e is None or e.source != s.text or not e.target:
+            return RenderedSentence(s.id, s.text, "", PENDING, zh_original=s.original)
+        return RenderedSentence(
+            s.id, s.text, e.target, e.state, e.note, e.previous_source, s.original
+        )
 
-    out.sentences = [one(s.id, s.text) for s in block_sentences(block, memory)]
+    out.sentences = [one(s) for s in block_sentences(block, memory)]
     if block.kind == "table":
         by_id = {r.id: r for r in out.sentences}
         out.cells = [[by_id[s.id] for s in cell] for cell in block.cells]
@@ -151,7 +158,7 @@ def _sentence_md(s: RenderedSentence) -> str:
     if s.state == PENDING:
         return (
             f'<span class="zhpress-pending" lang="zh" title="translation pending">'
-            f"{html.escape(s.zh)}</span> *(translation pending)*"
+            f"{html.escape(s.zh_display)}</span> *(translation pending)*"
         )
     text = escape_text(s.en)
     if s.state == NEEDS_REVIEW:

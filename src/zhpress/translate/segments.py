@@ -42,6 +42,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 class Sentence:
     id: str  # msgctxt: "<block id>.<n>"
     text: str  # Simplified source, the msgid
+    original: str = ""  # the same sentence in the report's own script (if it differs)
 
 
 @dataclass
@@ -236,12 +237,33 @@ def segment_text(body: str, *, script: str = "hans") -> list[Block]:
                         block.sentences.append(row[-1])
                 block.cells.append(row)
         elif HAN.search(simplified):
+            parts = split_sentences(simplified)
+            originals = _originals(parts, simplified, text)
             block.sentences = [
-                Sentence(f"{block_id}.{k}", s)
-                for k, s in enumerate(split_sentences(simplified), start=1)
+                Sentence(f"{block_id}.{k}", s, o)
+                for k, (s, o) in enumerate(zip(parts, originals, strict=True), start=1)
             ]
         result.append(block)
     return result
+
+
+def _originals(parts: list[str], simplified: str, source: str) -> list[str]:
+    """Each sentence in the source's own script, by position.
+
+    OpenCC t2s keeps the length of almost every text; when it did not, the
+    Traditional slices are unknown and the Simplified text is used instead.
+    """
+    if simplified == source or len(simplified) != len(source):
+        return ["" for _ in parts]
+    out: list[str] = []
+    pos = 0
+    for part in parts:
+        start = simplified.find(part, pos)
+        if start < 0:
+            return ["" for _ in parts]
+        out.append(source[start : start + len(part)])
+        pos = start + len(part)
+    return out
 
 
 def segment_report(report: Report) -> list[Block]:
