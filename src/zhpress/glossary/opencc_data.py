@@ -20,6 +20,8 @@ from pathlib import Path
 
 import opencc
 
+from zhpress.fsutil import atomic_write_text
+
 # Used only if the installed opencc's data cannot be read (layout changed).
 FALLBACK_ONE_TO_MANY = "发干里后面只系台余范复云制松谷准冲征历汇钟尽划团"
 
@@ -115,9 +117,8 @@ def phrase_probe() -> opencc.OpenCC:
     # content (not one per run), so repeated runs leave nothing new behind.
     digest = hashlib.sha256((marks + str(d)).encode("utf-8")).hexdigest()[:16]
     work = Path(tempfile.gettempdir()) / f"zhpress-opencc-{digest}"
-    work.mkdir(parents=True, exist_ok=True)
-    if not (work / "marks.txt").is_file() or (work / "marks.txt").read_text("utf-8") != marks:
-        (work / "marks.txt").write_text(marks, encoding="utf-8")
+    # Atomic and skipped when unchanged: parallel runs may share the directory.
+    atomic_write_text(work / "marks.txt", marks)
     phrase_dicts = [
         {"type": "ocd2", "file": str(d / name)}
         for name in ("STPhrases.ocd2", "STPhrases_GeneratedFromRegionalPhrases.ocd2")
@@ -142,7 +143,5 @@ def phrase_probe() -> opencc.OpenCC:
             }
         ],
     }
-    probe = json.dumps(config)
-    if not (work / "probe.json").is_file() or (work / "probe.json").read_text("utf-8") != probe:
-        (work / "probe.json").write_text(probe, encoding="utf-8")
+    atomic_write_text(work / "probe.json", json.dumps(config))
     return opencc.OpenCC(str(work / "probe.json"))
