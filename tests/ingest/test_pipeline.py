@@ -218,7 +218,7 @@ def test_garbled_source_gives_warning_but_still_ingests(project: Path, monkeypat
     result = CliRunner().invoke(cli, ["ingest"])
     assert result.exit_code == 0
     assert (
-        "zhpress: warning: sources/gov.txt: garbled text in the source near “項目有序?qū)嵤H消費體驗”"
+        "zhpress: warning: sources/gov.txt: garbled text in the source near “工程項目有序?qū)嵤H消費體驗”"
         in result.output
     )
     assert "有序嵤H消費" in (

@@ -43,6 +43,10 @@ class WhitespaceRule(Rule):
         doc.lines[:] = out
 
 
+def _keep_mangled(match: re.Match[str]) -> str:
+    return match.group(0) if match.group(0).startswith("?") else ""
+
+
 class PinyinRule(Rule):
     """Remove ``(pīnyīn)`` annotations that web converters put after characters."""
 
@@ -56,7 +60,8 @@ class PinyinRule(Rule):
                 if match.group(0).startswith("?"):
                     # The converter also ate bytes next to a mangled annotation; the
                     # characters that follow are mojibake nobody can recover here.
-                    around = line[max(0, match.start() - 4) : match.end() + 6]
+                    around = line[max(0, match.start() - 8) : match.end() + 6]
+                    around = _PINYIN.sub(_keep_mangled, around)[-16:]
                     doc.notes.append(f"garbled text in the source near “{around}”")
             out.append(_PINYIN.sub("", line))
         doc.lines[:] = out
