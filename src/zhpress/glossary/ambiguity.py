@@ -39,13 +39,18 @@ class Finding:
     candidates: tuple[str, ...]
     context: str
 
-    def __str__(self) -> str:
+    @property
+    def message(self) -> str:
+        """The finding without its location (for `zhpress check` style output)."""
         others = "/".join(self.candidates)
-        where = f"{self.path}:{self.line}" if self.path else f"line {self.line}"
         return (
-            f"{where}: '{self.char}' became '{self.converted}' by default "
+            f"'{self.char}' became '{self.converted}' by default "
             f"(candidates {others}): {self.context}"
         )
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.path else f"line {self.line}"
+        return f"{where}: {self.message}"
 
 
 def ambiguity_findings(
