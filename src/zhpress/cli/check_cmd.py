@@ -56,6 +56,9 @@ def check_command(
         click.echo(str(finding))
     # The glossary's own findings (ambiguous terms in reports) are added here by
     # the site/glossary integration: extend `result.findings` before the summary.
+    if result.files > 1:
+        for path, (errors, warnings) in result.by_file().items():
+            click.echo(f"{path}: {errors} error(s), {warnings} warning(s)")
     click.echo(f"check: {result.summary()}")
     if strict and result.errors:
         raise CheckFailed(f"{result.errors} error(s) found", hint="see the findings above")

@@ -76,6 +76,14 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(f.severity == WARNING for f in self.findings)
 
+    def by_file(self) -> dict[str, tuple[int, int]]:
+        """(errors, warnings) per PO file that has findings, in order."""
+        out: dict[str, tuple[int, int]] = {}
+        for f in self.findings:
+            e, w = out.get(f.path, (0, 0))
+            out[f.path] = (e + (f.severity == ERROR), w + (f.severity == WARNING))
+        return out
+
     def counts(self) -> Counter[str]:
         return Counter(f.kind for f in self.findings)
 
