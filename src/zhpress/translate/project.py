@@ -12,9 +12,11 @@ translation memory acts as a cache in front of the engine):
    of a report in one batch (one more batch for placeholder retries); the PO
    file is written as soon as its report is done.
 
-Machine output whose numbers do not match the source is stored but flagged
-needs-review. ``force`` re-translates machine entries only. Old human entries
-that no longer match any sentence become obsolete (``#~``), never deleted.
+Machine output whose numbers do not match the source, that lost a glossary
+term or that still contains Chinese is stored but flagged needs-review with a
+note. ``force`` re-translates machine entries only. Old human entries that no
+longer match any sentence become obsolete (``#~``), never deleted; PO files of
+reports that left docs/ are not touched.
 """
 
 from __future__ import annotations
