@@ -8,7 +8,6 @@ from typing import Any
 
 # Unified ideographs, extension A and compatibility ideographs.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
 # Full-width punctuation and CJK quotes/brackets.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·・％"
 CHINESE_CONTEXT = re.compile(f"[{CJK}{CJK_PUNCT}]")
@@ -18,7 +17,6 @@ MARKDOWN_BLOCK = re.compile(
     r"^(#{1,6} |[-*+] |\d+\. |\| |\[\^[^\]]+\]: |!\[|> |\*(?=[^*\s][^*]*\*$))"
 )
 LIST_ITEM = re.compile(r"^([-*+] |\d+\. )")
-SENTENCE_END = "。！？!?；;…"
 
 
 @dataclass
@@ -56,10 +54,6 @@ def split_marker(line: str) -> tuple[str, str]:
     if not match:
         return "", line
     return match.group(0), line[match.end() :]
-
-
-def has_cjk(text: str) -> bool:
-    return bool(CJK_RE.search(text))
 
 
 def to_markdown(lines: list[str]) -> str:
