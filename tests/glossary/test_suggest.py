@@ -132,3 +132,14 @@ def test_append_refuses_when_terms_is_not_last(tmp_path, corpus):
     with pytest.raises(GlossaryError, match="last top-level key"):
         append_proposed(path, suggest_terms(corpus, None, min_count=3))
     assert path.read_text("utf-8") == text
+
+
+def test_append_to_file_without_final_newline(tmp_path, corpus):
+    path = tmp_path / "g" / "a.yaml"
+    path.parent.mkdir()
+    original = "terms:\n- zh: 胡同\n  en: hutong  # no newline at the end"
+    path.write_text(original, encoding="utf-8")
+    assert append_proposed(path, suggest_terms(corpus, None, min_count=3)[:1]) == 1
+    text = path.read_text("utf-8")
+    assert text.startswith(original + "\n- zh: ")  # same column as the existing '-'
+    assert check_glossary(path.parent) == []
