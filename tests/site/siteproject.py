@@ -81,10 +81,7 @@ def write_project(root: Path, *, reports: dict[str, str] = REPORTS, **plugin: ob
     root.mkdir(parents=True, exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     # site_url makes mkdocs write sitemap <lastmod> dates, which must be stable too.
-    config = config.replace(
-        "site_name: zhpress reports",
-        "site_name: zhpress reports\nsite_url: https://example.org/zh/",
-    )
+    config = _set_option(config, "site_url", "https://example.org/zh/")
     for key, value in plugin.items():
         config = _set_option(config, key, value)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

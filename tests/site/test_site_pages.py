@@ -143,3 +143,9 @@ def test_no_asset_is_loaded_from_another_host(built_site: Path) -> None:
         external = [e for e in external if 'rel="canonical"' not in e and "alternate" not in e]
         assert not external, (html, external)
     assert (built_site / "assets" / "zhpress" / "zhpress.css").is_file()
+
+
+def test_not_found_page_is_simplified_with_switcher_to_home_pages(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in html
+    assert re.findall(r'hreflang="([^"]+)"', html)[:3] == ["zh-Hans", "zh-Hant", "en"]
