@@ -101,6 +101,8 @@ def test_segmenter_words_hold_both_scripts(glossary):
     assert "四个中心" in words and "四個中心" in words
     assert "衚衕" in words and "胡同" in words
     assert all(len(w) > 1 for w in words)
+    default = glossary.segmenter_words()
+    assert {"北京城市副中心", "城市副中心", "衚衕", "四個中心"} <= set(default)
 
 
 def test_traditional_page_markdown_renders_terms_as_entries(converters):

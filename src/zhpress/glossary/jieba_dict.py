@@ -13,7 +13,6 @@ from typing import Any
 
 from zhpress.fsutil import atomic_write_text
 from zhpress.glossary.model import Converter, Glossary
-from zhpress.glossary.opencc_data import opencc_converter
 
 POS_TAG = "nz"  # jieba/ICTCLAS tag for "other proper noun"
 
@@ -26,12 +25,6 @@ def _tokenizer(tokenizer: Any = None) -> Any:
     return tok
 
 
-def _converters(converters: Iterable[Converter] | None) -> list[Converter]:
-    if converters is not None:
-        return list(converters)
-    return [opencc_converter("s2t"), opencc_converter("s2tw"), opencc_converter("s2hk")]
-
-
 def jieba_userdict_text(
     glossary: Glossary,
     converters: Iterable[Converter] | None = None,
@@ -40,7 +33,7 @@ def jieba_userdict_text(
     """A jieba user dictionary (``word freq tag`` per line), sorted, for all forms."""
     tok = _tokenizer(tokenizer)
     lines = []
-    for word in glossary.segmenter_words(_converters(converters)):
+    for word in glossary.segmenter_words(converters):
         freq = max(tok.suggest_freq(word, False), tok.FREQ.get(word, 0)) + 1
         lines.append(f"{word} {freq} {POS_TAG}")
     return "".join(f"{line}\n" for line in lines)
@@ -65,7 +58,7 @@ def add_glossary_words(
     """Add every form to a jieba tokenizer (default: jieba's global one, which
     mkdocs-material's search plugin uses). Returns the number of words added."""
     tok = _tokenizer(tokenizer)
-    words = glossary.segmenter_words(_converters(converters))
+    words = glossary.segmenter_words(converters)
     for word in words:
         tok.add_word(word, max(tok.suggest_freq(word, False), tok.FREQ.get(word, 0)) + 1, POS_TAG)
     return len(words)

@@ -198,8 +198,16 @@ class Glossary:
         """Glossary terms in ``text`` (leftmost-longest, non-overlapping)."""
         return self.matcher(converter).find(text)
 
-    def segmenter_words(self, converters: Iterable[Converter] = ()) -> list[str]:
-        """Words for a Chinese segmenter: every multi-character form in both scripts."""
+    def segmenter_words(self, converters: Iterable[Converter] | None = None) -> list[str]:
+        """Words for a Chinese segmenter: every multi-character form in both scripts.
+
+        Traditional forms come from ``converters`` (default: OpenCC s2t, s2tw and
+        s2hk, so a Traditional source in any variant is covered).
+        """
+        if converters is None:
+            from zhpress.glossary.opencc_data import opencc_converter
+
+            converters = [opencc_converter(c) for c in ("s2t", "s2tw", "s2hk")]
         words: set[str] = set()
         convs = [to_hant_fn(c) for c in converters]
         for entry in self.entries:
