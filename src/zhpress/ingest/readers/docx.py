@@ -133,6 +133,10 @@ class _DocxReader:
             first = pieces[0] if pieces else ""
             if kind == "bullet":
                 pieces[0] = "- " + first if first else first
+            elif _is_list_style(para) and re.fullmatch(r"[0-9]+[.)．）]", text):
+                # An item of a Word list ("List Number" style), not a numbered
+                # section: a Markdown list item keeps it out of the heading rules.
+                pieces[0] = f"{text[:-1]}. {first}" if first else first
             elif text:
                 # "1." before Latin text needs a space; "一、" or "1." before
                 # Chinese text does not (that is how the reports write it).
@@ -215,6 +219,11 @@ def _style_chain(para: Paragraph) -> list[Any]:
         chain.append(style)
         style = style.base_style
     return chain
+
+
+def _is_list_style(para: Paragraph) -> bool:
+    return any(re.match(r"^(list|列表)", (style.name or "").strip(), re.IGNORECASE)
+               for style in _style_chain(para))
 
 
 def _style_kind(para: Paragraph) -> int | str | None:

@@ -26,6 +26,7 @@ from zhpress.ingest.readers.blocks import (
     markdown_table,
     relative_levels,
 )
+from zhpress.ingest.readers.html_infobar import split_info_bar
 from zhpress.ingest.readers.html_meta import page_metadata
 
 _META_CHARSET = re.compile(
@@ -71,6 +72,7 @@ def read_html(path: Path) -> RawDocument:
             hint="the page has no article body; save the article page itself",
         )
     meta = _clean_meta(page_meta)
+    lines = _without_info_bar(lines, meta)
     return RawDocument(lines=lines, fmt="html", meta=meta)
 
 
@@ -231,6 +233,18 @@ def _image_line(graphic: etree._Element) -> str | None:
     alt = clean_inline(graphic.get("alt") or graphic.get("title") or "")
     alt = alt.replace("[", "").replace("]", "")
     return f"![{alt}]({src})"
+
+
+def _without_info_bar(lines: list[str], meta: dict[str, Any]) -> list[str]:
+    """Replace the info bar under the headline (first lines only) by its credits."""
+    out = list(lines)
+    for index in range(min(3, len(out))):
+        if out[index].startswith(("#", "|", "- ", "![")):
+            continue
+        kept = split_info_bar(out[index], meta)
+        if kept is not None:
+            return out[:index] + kept + out[index + 1 :]
+    return out
 
 
 def _clean_meta(page: dict[str, Any]) -> dict[str, Any]:

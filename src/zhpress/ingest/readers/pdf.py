@@ -20,7 +20,7 @@ from pdfminer.psexceptions import PSException
 from zhpress.errors import SourceError
 from zhpress.ingest.readers import RawDocument
 from zhpress.ingest.readers.blocks import clean_inline, has_cjk
-from zhpress.ingest.readers.pdf_lines import choose_gutters, find_gutter, page_lines
+from zhpress.ingest.readers.pdf_lines import Line, choose_gutters, find_gutter, page_lines
 from zhpress.ingest.readers.pdf_paragraphs import paragraphs, strip_page_furniture
 
 _HINT_REPAIR = "re-export the PDF from the original document"
@@ -37,7 +37,31 @@ def read_pdf(path: Path) -> RawDocument:
         )
     pages = strip_page_furniture(pages, heights)
     lines = [clean_inline(p) for p in paragraphs(pages)]
-    return RawDocument(lines=[line for line in lines if line], fmt="pdf", meta=_meta(info))
+    meta = _meta(info)
+    title = display_title(pages)
+    if title:
+        meta["title"] = title
+    return RawDocument(lines=[line for line in lines if line], fmt="pdf", meta=meta)
+
+
+def display_title(pages: list[list[Line]]) -> str | None:
+    """The lines opening the first page in a type clearly larger than the body.
+
+    That is how a printed report shows its title; the lines stay in the text
+    too (the text rules drop a first line that repeats the title).
+    """
+    flow = [line for lines in pages for line in lines]
+    if len(flow) < 3:
+        return None
+    sizes = sorted(line.size for line in flow)
+    body = sizes[len(sizes) // 2]
+    head = []
+    for line in flow:
+        if line.page != flow[0].page or line.size < 1.2 * body:
+            break
+        head.append(line.text)
+    title = clean_inline("".join(head) if has_cjk("".join(head)) else " ".join(head))
+    return title if title and len(head) < 4 else None
 
 
 def _extract(path: Path) -> tuple[list[Any], list[float], dict[str, Any]]:

@@ -122,8 +122,10 @@ class _Layout:
         for line in flow:
             self.left[line.column] = min(self.left.get(line.column, line.x0), line.x0)
             self.right[line.column] = max(self.right.get(line.column, line.x1), line.x1)
+        # Line pitch as a multiple of the type size, so a title set larger
+        # (with a proportionally larger pitch) is not mistaken for a gap.
         deltas = Counter(
-            round(b.top - a.top, 0)
+            round((b.top - a.top) / a.size, 2)
             for a, b in pairwise(flow)
             if a.page == b.page
             and a.column == b.column
@@ -176,4 +178,4 @@ class _Layout:
     def _gap(self, a: Line, b: Line) -> bool:
         if self.pitch is None or b.top <= a.top:
             return False
-        return b.top - a.top > self.pitch + 0.35 * a.size
+        return b.top - a.top > (self.pitch + 0.35) * a.size
