@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import unescape
+
 import markdown
 import polib
 from tm_helpers import CountingEngine, write_report
@@ -83,7 +85,8 @@ def test_untrusted_msgstr_is_escaped(tmp_path):
     html = _html(english_markdown(load_report(docs / "x.md"), load_memory(po_file)))
     assert "<script>" not in html and "<a href" not in html and "<strong>" not in html
     assert "onclick=" not in html.replace("{: onclick=&quot;x&quot;}", "")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # ...but the reader sees exactly what the translator typed
+    assert "<script>alert(1)</script> [click](javascript:x) **bold**" in unescape(html)
 
 
 def test_page_status_labels(project):
@@ -114,3 +117,25 @@ def test_pending_text_of_a_traditional_report_stays_traditional(tmp_path):
     md = english_page(load_report(docs / "hant.md"), translations).markdown
     assert "區級財政收入增長。</span>" in md and "東城區發展。</span>" in md
     assert "区级" not in md
+
+
+def test_site_markdown_extensions_keep_anchors_and_escaping(project):
+    """The extensions mkdocs.yml enables (toc, attr_list, md_in_html, admonition)."""
+    docs, translations = project
+    translate_project(docs, translations, None)
+    po_file = translations / "en" / "demo.po"
+    po = polib.pofile(str(po_file))
+    for e in po:
+        if e.msgid == "深化改革。":
+            e.msgstr = "!!! warning <b>x</b> ~~gone~~ 1. not a list"
+    po.save(str(po_file))
+    report = load_report(docs / "demo.md")
+    html = markdown.markdown(
+        english_markdown(report, load_memory(po_file)),
+        extensions=["toc", "attr_list", "md_in_html", "admonition"],
+    )
+    heading = segment_report(report)[1]
+    assert f'<h2 id="p-{heading.id}">' in html  # attr_list id wins over toc's slug
+    assert "<b>" not in html and 'class="admonition' not in html
+    assert "<del>" not in html and "<ol>" not in html
+    assert "!!! warning <b>x</b> ~~gone~~ 1. not a list" in unescape(html)

@@ -36,8 +36,10 @@ from zhpress.translate.memory import (
 from zhpress.translate.project import block_sentences
 from zhpress.translate.segments import Block, Sentence, segment_report
 
-# Characters Markdown (and attr_list / tables) would interpret.
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Characters Markdown or one of its extensions (attr_list, tables, tilde, ...)
+# could interpret. They become numeric character references, which every
+# Markdown flavour passes through and every browser shows as the character.
+MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~>:=^-]")
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def page_status(blocks: list[RenderedBlock]) -> PageStatus:
 def escape_text(text: str) -> str:
     """Plain text safe inside Markdown and HTML: nothing in it becomes markup."""
     text = re.sub(r"\s+", " ", text).strip()
-    return MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    return MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(text, quote=True))
 
 
 def _sentence_md(s: RenderedSentence) -> str:
