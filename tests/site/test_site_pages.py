@@ -79,9 +79,10 @@ def test_report_pages_show_date_and_source(built_site: Path) -> None:
     assert "来源：北京青年报客户端" in news
     hant = page(built_site, "zh-Hant/2025-01-08-dongcheng/").text
     assert "日期：2025-01-08" in hant
-    assert "來源：北京市東城區第十七屆人民代表大會第五次會議" in hant
+    assert "會議：北京市東城區第十七屆人民代表大會第五次會議" in hant
+    assert "講話人：北京市東城區人民政府代區長 陳獻森" in hant
     en = page(built_site, "en/2025-01-08-dongcheng/").text
-    assert "Date: 2025-01-08" in en and "Source: 北京市东城区" in en
+    assert "Date: 2025-01-08" in en and "Venue: 北京市东城区" in en
 
 
 @pytest.mark.parametrize("prefix", sorted(TREES))

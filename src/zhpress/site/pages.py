@@ -67,11 +67,9 @@ def meta_line(report: Report, lang: Language, ctx: SiteContext, script: str) -> 
     items: list[tuple[str, str]] = []
     if report.date:
         items.append((labels["date"], display_date(report.date)))
-    source = meta.get("outlet") or meta.get("venue")
-    if source:
-        items.append((labels["source"], chinese_text(str(source), report, script, ctx)))
-    if meta.get("speaker"):
-        items.append((labels["speaker"], chinese_text(str(meta["speaker"]), report, script, ctx)))
+    for key, label in (("outlet", "source"), ("venue", "venue"), ("speaker", "speaker")):
+        if meta.get(key):
+            items.append((labels[label], chinese_text(str(meta[key]), report, script, ctx)))
     authors = meta.get("authors")
     if isinstance(authors, list) and authors:
         names = "、".join(str(a) for a in authors)
