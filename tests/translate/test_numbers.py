@@ -56,6 +56,14 @@ def test_names_ordinals_and_small_words_are_not_quantities(zh):
     assert [q for q in chinese_quantities(zh) if q.kind != "ordinal"] == []
 
 
+def test_ranges_take_the_unit_of_their_second_end():
+    assert [q.kind for q in chinese_quantities("1-2月份")] == ["month", "month"]
+    assert compare_numbers(
+        "1-2月份，工业增长5%。", "In January-February, industry grew 5 percent."
+    ).ok
+    assert [q.kind for q in chinese_quantities("2021—2025年")] == ["year", "year"]
+
+
 def test_dates_become_month_and_day():
     qs = chinese_quantities("2025年1月8日在会议上")
     assert [(q.value, q.kind) for q in qs] == [(2025, "year"), (1, "month"), (8, "day")]

@@ -50,6 +50,7 @@ ZH_PERCENT_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七
 ZH_CHAR_NUM = re.compile(
     r"(?P<pre>第)?(?P<num>[零〇一二两三四五六七八九十百千万萬亿億]+(?:点[零〇一二三四五六七八九]+)?)"
 )
+RANGE_TAIL = re.compile(r"\s*[-—–~～至到]\s*\d{1,4}\s*([月日号年])")
 DIGIT_CHARS = set("一二两三四五六七八九十")
 
 EN_DIGITS = re.compile(
@@ -127,6 +128,16 @@ def chinese_quantities(text: str) -> list[Quantity]:
             kind = "day"
         elif after in CONVERTED_UNITS:
             unit = after
+        elif not after and not mag and "." not in num:
+            # The first end of a range takes the unit of the second: 1-2月, 8至10日, 2021—2025年.
+            if r := RANGE_TAIL.match(text, m.end()):
+                unit_char = r.group(1)
+                if unit_char == "月" and 1 <= value <= 12:
+                    kind = "month"
+                elif unit_char in "日号" and 1 <= value <= 31:
+                    kind = "day"
+                elif unit_char == "年" and 1000 <= value <= 2100:
+                    kind = "year"
         if m.group("pre"):
             kind = "ordinal"
         end = m.end() if after else m.end("num") if not mag else m.end("mag")
