@@ -28,6 +28,7 @@ class _Capture(logging.Handler):
         # While serving there is no final error to raise: rebuild errors must
         # be shown as they happen.
         self.print_errors = False
+        self.serving = False
 
     def emit(self, record: logging.LogRecord) -> None:
         message = " ".join(record.getMessage().split())
@@ -38,6 +39,8 @@ class _Capture(logging.Handler):
             return
         if message.startswith("zhpress: "):
             message = message[len("zhpress: ") :]
+        if self.serving and "Serving on" in message:
+            self.print_errors = True  # the first build is done; errors are now live
         prefix = "warning: " if record.levelno >= logging.WARNING else ""
         print(f"zhpress: {prefix}{message}", file=sys.stderr)
 
@@ -172,7 +175,7 @@ def serve_site(
         # Validate first so a bad config is one line, not a server traceback.
         load_site_config(config_file, capture=capture, **options)
         capture.setLevel(logging.INFO)  # "Serving on http://..." and rebuild notes
-        capture.print_errors = True
+        capture.serving = True
         try:
             serve(config_file=str(config_file), open_in_browser=open_browser, **options)
         except MkDocsException as exc:

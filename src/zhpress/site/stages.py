@@ -47,7 +47,12 @@ def prepare_reports(ctx: SiteContext, warn: Warn) -> list[Report]:
         )
     ctx.docs_dir.mkdir(parents=True, exist_ok=True)
     ingest(ctx, warn)
-    reports = list_reports(ctx.docs_dir)
+    try:
+        reports = list_reports(ctx.docs_dir)
+    except ZhpressError as exc:
+        if exc.path:  # name the file as the user knows it: docs/<slug>.md
+            exc.path = ctx.relative(Path(exc.path))
+        raise
     for report in reports:
         check_slug(report, ctx)
     return reports
