@@ -171,7 +171,7 @@ def render_pdf(
             self.set_font("cjk", size=9)
             self.set_xy(self.l_margin, -15)
             self.cell(self.w - self.l_margin - self.r_margin, 5,
-                      page_numbers.format(n=self.page_no()), align="C")
+                      page_numbers.format(n=self.page_no(), nb="{nb}"), align="C")
 
     pdf = Printed(format=page_format)
     pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))

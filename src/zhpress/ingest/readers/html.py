@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
 from lxml import etree
@@ -55,7 +56,7 @@ def read_html(path: Path) -> RawDocument:
             include_links=False,
             include_formatting=False,
             with_metadata=False,
-            favor_recall=True,
+            favor_recall=False,
             deduplicate=False,
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
@@ -65,7 +66,7 @@ def read_html(path: Path) -> RawDocument:
         main = etree.fromstring(xml.encode("utf-8")).find("main")
         if main is not None:
             lines = _main_lines(main, page_meta)
-    if not any(line.strip() for line in lines):
+    if not any(line.strip() for line in lines) or _only_navigation(lines, text):
         raise SourceError(
             "no main text found",
             path=path,
@@ -74,6 +75,23 @@ def read_html(path: Path) -> RawDocument:
     meta = _clean_meta(page_meta)
     lines = _without_info_bar(lines, meta)
     return RawDocument(lines=lines, fmt="html", meta=meta)
+
+
+def _only_navigation(lines: list[str], text: str) -> bool:
+    """True when every word extracted is the text of a link, button or menu.
+
+    On a page without an article (an error page, an index) trafilatura falls
+    back to whatever text there is, which is the navigation.
+    """
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return False
+    chrome = set()
+    for node in root.iter("a", "button", "nav", "footer", "option", "label"):
+        chrome.update(node.text_content().split())
+    words = " ".join(lines).split()
+    return all(word in chrome for word in words)
 
 
 def decode_html(data: bytes, path: Path) -> str:
