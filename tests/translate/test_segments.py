@@ -30,6 +30,17 @@ def test_sentence_rules(text, expected):
     assert split_sentences(text) == expected
 
 
+def test_long_quoted_passage_is_split_like_running_text():
+    first = (
+        "我们要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，" * 3
+        + "着力推动高质量发展。"
+    )
+    second = "更好统筹发展和安全，全面深化改革开放，持续增强发展动力和活力。"
+    text = f"报告指出：“{first}{second}”会议要求各地认真落实。"
+    parts = split_sentences(text)
+    assert parts == [f"报告指出：“{first}", f"{second}”", "会议要求各地认真落实。"]
+
+
 def test_unbalanced_quote_does_not_swallow_the_paragraph():
     assert split_sentences("坏“引号开始。后面。再后面。") == ["坏“引号开始。", "后面。", "再后面。"]
 

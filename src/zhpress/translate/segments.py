@@ -9,7 +9,8 @@ Sentence rule: a sentence ends after 。！？；!?; or a ``.`` that is followed
 by whitespace (so ``2.0版`` and ``1.持续`` stay whole). Closing quotes and
 brackets right after the stop stay with the sentence. A stop inside quotes or
 brackets does not split: a quoted slogan or a parenthetical is one unit for a
-translator. If the brackets in a block do not balance (a typo in the source),
+translator; only a quotation longer than 120 characters (a quoted passage of
+several sentences) is split like running text. If the brackets in a block do not balance (a typo in the source),
 quotes are ignored so one stray ``“`` cannot swallow a whole paragraph.
 """
 
@@ -27,6 +28,7 @@ STOPS = set("。！？；!?;")
 CLOSERS = set("”’」』）)》〉】」\"'")
 OPENERS = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 PAIR_CLOSERS = set(OPENERS.values())
+LONG_QUOTE = 120  # characters; shorter quotations and parentheticals stay whole
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*(?:\{[^}]*\})?\s*$")
 LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+(.*)$")
@@ -94,23 +96,27 @@ def split_sentences(text: str) -> list[str]:
 
 def _split(text: str, *, respect_quotes: bool) -> list[str] | None:
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, int]] = []  # (expected closer, position of the opener)
     start = 0
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
         if respect_quotes:
-            if ch in OPENERS and not (ch == "‘" and stack and stack[-1] == "’"):
-                stack.append(OPENERS[ch])
-            elif stack and ch == stack[-1]:
+            if ch in OPENERS and not (ch == "‘" and stack and stack[-1][0] == "’"):
+                stack.append((OPENERS[ch], i))
+            elif stack and ch == stack[-1][0]:
                 stack.pop()
-            elif ch in PAIR_CLOSERS and ch not in stack:
+            elif ch in PAIR_CLOSERS and all(ch != c for c, _ in stack):
                 return None  # a closer without its opener: brackets unbalanced
         is_stop = ch in STOPS or (ch == "." and _period_ends(text, i))
-        if is_stop and not stack:
+        if is_stop and (not stack or _long_quote(text, stack[-1], i)):
             j = i + 1
             while j < n and (text[j] in STOPS or text[j] in CLOSERS):
+                if stack and text[j] == stack[-1][0]:
+                    stack.pop()
+                elif stack and text[j] in PAIR_CLOSERS:
+                    break  # closes something else: leave it to the main loop
                 j += 1
             out.append(text[start:j].strip())
             start = j
@@ -123,6 +129,14 @@ def _split(text: str, *, respect_quotes: bool) -> list[str] | None:
     if tail:
         out.append(tail)
     return [p for p in out if p]
+
+
+def _long_quote(text: str, innermost: tuple[str, int], i: int) -> bool:
+    """A quotation longer than LONG_QUOTE characters is split like running text:
+    a quoted passage of several sentences is too long for one MT segment."""
+    closer, opened = innermost
+    closed = text.find(closer, i)
+    return closed > 0 and closed - opened > LONG_QUOTE
 
 
 def _period_ends(text: str, i: int) -> bool:
