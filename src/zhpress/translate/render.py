@@ -67,6 +67,16 @@ class RenderedBlock:
     marker: str = ""
     cells: list[list[RenderedSentence]] = field(default_factory=list)
 
+    @property
+    def en_sentences(self) -> list[RenderedSentence]:
+        """The block's sentences with their English and state (alias of ``sentences``)."""
+        return self.sentences
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id shared by the English, Chinese and bilingual views."""
+        return f"p-{self.id}"
+
 
 @dataclass(frozen=True)
 class PageStatus:
