@@ -176,3 +176,18 @@ def test_sources_are_ingested_by_the_build(project: Path) -> None:
 
 def test_theme_overrides_ship_with_the_package() -> None:
     assert (OVERRIDES_DIR / "partials" / "language.html").is_file()
+
+
+def test_report_images_resolve_from_every_language_tree(project: Path) -> None:
+    (project / "docs" / "images").mkdir()
+    (project / "docs" / "images" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    report = REPORTS["2022-01-06-tongzhou"] + "\n![副中心规划图](images/map.png)\n"
+    (project / "docs" / "2022-01-06-tongzhou.md").write_text(report, "utf-8")
+    result = run_build(project, "--strict")
+    assert result.exit_code == 0, result.stderr
+    site = project / "build" / "site"
+    for prefix in ("", "zh-Hant/", "en/"):
+        here = page(site, f"{prefix}2022-01-06-tongzhou/")
+        src = re.search(r'<img alt="[^"]*" src="([^"]+)"', here.html)
+        assert src, prefix
+        assert (site / here.resolve(src.group(1))).is_file(), (prefix, src.group(1))

@@ -60,6 +60,29 @@ def chinese_body(report: Report, target: str, ctx: SiteContext) -> str:
     return ctx.converter.convert_markdown(report.body, target)  # type: ignore[arg-type]
 
 
+_IMAGE = re.compile(r"(!\[[^\]\n]*\]\()([^)\s<>]+)")
+_ABSOLUTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|/|#)")
+
+
+def rebase_images(body: str, lang: Language) -> str:
+    """Point relative image paths of docs/ at the same files from a language subtree.
+
+    Images live once in docs/; a page at zh-Hant/<slug>.md must reach them
+    one directory up. Links to other reports (.md) stay inside the tree.
+    """
+    depth = lang.prefix.count("/")
+    if not depth:
+        return body
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if _ABSOLUTE.match(target):
+            return match.group(0)
+        return match.group(1) + "../" * depth + target
+
+    return _IMAGE.sub(fix, body)
+
+
 def meta_line(report: Report, lang: Language, ctx: SiteContext, script: str) -> str:
     """One visible line with date and source, as a Markdown paragraph."""
     labels = lang.labels
@@ -89,7 +112,7 @@ def report_page(report: Report, lang: Language, ctx: SiteContext) -> str:
         + f"\n# {md_escape(title)}\n\n"
         + meta_line(report, lang, ctx, lang.key)
         + "\n"
-        + chinese_body(report, lang.key, ctx).strip("\n")
+        + rebase_images(chinese_body(report, lang.key, ctx), lang).strip("\n")
         + "\n"
     )
 
@@ -110,7 +133,7 @@ def english_page(report: Report, ctx: SiteContext) -> str:
     """
     labels = EN.labels
     title = chinese_text(report.title, report, HANS.key, ctx)
-    body = chinese_body(report, HANS.key, ctx).strip("\n")
+    body = rebase_images(chinese_body(report, HANS.key, ctx), EN).strip("\n")
     return (
         front_matter(english_title(report, ctx))
         + f"\n# {md_escape(title)}\n\n"
