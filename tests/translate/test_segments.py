@@ -21,6 +21,8 @@ from zhpress.translate.segments import segment_text, split_sentences
         # decimals, versions and enumerators are not sentence ends
         ("增长4.5%。落实2.0版方案。", ["增长4.5%。", "落实2.0版方案。"]),
         ("1.持续提升首都功能。", ["1.持续提升首都功能。"]),
+        # an ASCII full stop between Chinese characters ends a sentence
+        ("完成全年任务.下一步继续推进。", ["完成全年任务.", "下一步继续推进。"]),
         ("Total 3.5 m. Next one", ["Total 3.5 m.", "Next one"]),
         # repeated stops stay together; a lone closer is glued on
         ("真的吗？！是的。", ["真的吗？！", "是的。"]),

@@ -142,6 +142,9 @@ def _long_quote(text: str, innermost: tuple[str, int], i: int) -> bool:
 def _period_ends(text: str, i: int) -> bool:
     # A "." ends a sentence only before whitespace or the end, never in 3.36 or "1.标题".
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    prev = text[i - 1] if i else ""
+    if HAN.match(prev) and (HAN.match(nxt) or nxt in OPENERS):
+        return True  # Chinese written with an ASCII full stop: "完成任务.下一步"
     if nxt and not nxt.isspace():
         return False
     before = text[:i].rstrip()
