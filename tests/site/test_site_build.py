@@ -191,3 +191,15 @@ def test_report_images_resolve_from_every_language_tree(project: Path) -> None:
         src = re.search(r'<img alt="[^"]*" src="([^"]+)"', here.html)
         assert src, prefix
         assert (site / here.resolve(src.group(1))).is_file(), (prefix, src.group(1))
+
+
+def test_site_dir_option_is_relative_to_the_current_directory(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    result = run_build(project, "-d", "out")
+    assert result.exit_code == 0, result.stderr
+    assert (work / "out" / "zh-Hant" / "index.html").is_file()
+    assert not (project / "build").exists()

@@ -105,7 +105,7 @@ def load_site_config(
     if strict:
         options["strict"] = True
     if site_dir is not None:
-        options["site_dir"] = str(site_dir)
+        options["site_dir"] = str(Path(site_dir).resolve())  # relative to the cwd, as typed
     try:
         config = load_config(config_file=str(path), **options)
     except MkDocsException as exc:
