@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from configparser import ConfigParser
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ import lxml.html
 import trafilatura
 from charset_normalizer import from_bytes
 from lxml import etree
+from trafilatura.settings import use_config
 
 from zhpress.errors import SourceError
 from zhpress.ingest.readers import RawDocument
@@ -27,7 +30,7 @@ from zhpress.ingest.readers.blocks import (
     markdown_table,
     relative_levels,
 )
-from zhpress.ingest.readers.html_infobar import split_info_bar
+from zhpress.ingest.readers.html_infobar import looks_like_info_bar, split_info_bar
 from zhpress.ingest.readers.html_meta import page_metadata
 
 _META_CHARSET = re.compile(
@@ -35,6 +38,17 @@ _META_CHARSET = re.compile(
 )
 # Pages that declare these usually contain characters only the superset has.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+# Page chrome removed before extraction: on a short article trafilatura's
+# fallback extractors would otherwise pick up menu and footer text.
+_CHROME = [
+    "//nav",
+    "//footer",
+    "//aside",
+    "//form",
+    "//button",
+    "//*[@role='navigation' or @role='banner' or @role='contentinfo']",
+    "//header[not(ancestor::article) and not(.//h1)]",
+]
 _SAFE_SRC = re.compile(r"^(https?://|[A-Za-z0-9_./-])[^\s()<>\"']*$")
 
 
@@ -58,6 +72,8 @@ def read_html(path: Path) -> RawDocument:
             with_metadata=False,
             favor_recall=False,
             deduplicate=False,
+            prune_xpath=_CHROME,
+            config=_config(),
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise SourceError(f"cannot parse HTML: {exc.__class__.__name__}", path=path) from None
@@ -73,8 +89,22 @@ def read_html(path: Path) -> RawDocument:
             hint="the page has no article body; save the article page itself",
         )
     meta = _clean_meta(page_meta)
-    lines = _without_info_bar(lines, meta)
+    lines = _without_info_bar(lines, meta, _page_info_bar(text))
     return RawDocument(lines=lines, fmt="html", meta=meta)
+
+
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    """trafilatura's settings, trusting its main extractor on short articles.
+
+    By default an extraction under 250 characters is replaced by a fallback
+    that flattens the article into one paragraph; a short news item is still
+    an article whose paragraphs matter.
+    """
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "10")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def _only_navigation(lines: list[str], text: str) -> bool:
@@ -253,8 +283,13 @@ def _image_line(graphic: etree._Element) -> str | None:
     return f"![{alt}]({src})"
 
 
-def _without_info_bar(lines: list[str], meta: dict[str, Any]) -> list[str]:
-    """Replace the info bar under the headline (first lines only) by its credits."""
+def _without_info_bar(lines: list[str], meta: dict[str, Any], page_bar: str | None) -> list[str]:
+    """Replace the info bar under the headline by its credits.
+
+    trafilatura sometimes keeps the bar as a paragraph (then it is among the
+    first lines) and sometimes drops it with its credits (then the bar found
+    in the page itself is used).
+    """
     out = list(lines)
     for index in range(min(3, len(out))):
         if out[index].startswith(("#", "|", "- ", "![")):
@@ -262,7 +297,26 @@ def _without_info_bar(lines: list[str], meta: dict[str, Any]) -> list[str]:
         kept = split_info_bar(out[index], meta)
         if kept is not None:
             return out[:index] + kept + out[index + 1 :]
-    return out
+    if page_bar is None:
+        return out
+    kept = [line for line in split_info_bar(page_bar, meta) or [] if line not in out]
+    at = 1 if out and meta.get("title") and _same(out[0], meta["title"]) else 0
+    return out[:at] + kept + out[at:]
+
+
+def _page_info_bar(text: str) -> str | None:
+    """The first short element of the page that is an info bar, if any."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
+    for node in root.iter("div", "p", "span", "section", "header"):
+        if node.getparent() is not None and node.getparent().tag in ("nav", "footer"):
+            continue
+        content = clean_inline(node.text_content())
+        if content and looks_like_info_bar(content):
+            return content
+    return None
 
 
 def _clean_meta(page: dict[str, Any]) -> dict[str, Any]:

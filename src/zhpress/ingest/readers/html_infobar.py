@@ -59,3 +59,11 @@ def _set_date(meta: dict[str, Any], match: re.Match[str]) -> None:
     y, m, d = (int(g) for g in match.groups())
     if 1 <= m <= 12 and 1 <= d <= 31:
         meta.setdefault("date", f"{y:04d}-{m:02d}-{d:02d}")
+
+
+def looks_like_info_bar(text: str) -> bool:
+    """Two or more info fields (or a field and a date) and nothing else."""
+    if len(text) > 120:
+        return False
+    items = len(_FIELD.findall(text)) + len(_DATE.findall(_FIELD.sub(" ", text)))
+    return items >= 2 and split_info_bar(text, {}) is not None
