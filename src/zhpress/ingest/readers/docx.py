@@ -7,13 +7,11 @@ python-docx gives paragraphs and tables in body order; what it does not model
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -57,14 +55,7 @@ def read_docx(path: Path) -> RawDocument:
     """Read a Word document into block lines (headings ``##``.., lists, tables)."""
     try:
         document = Document(str(path))
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        etree.XMLSyntaxError,
-        OSError,
-    ) as exc:
+    except Exception as exc:  # python-docx raises many types on a damaged package
         raise SourceError(
             "not a readable DOCX file (corrupt, truncated or not a Word document)",
             path=path,
@@ -73,7 +64,7 @@ def read_docx(path: Path) -> RawDocument:
     reader = _DocxReader(document)
     try:
         blocks = reader.blocks()
-    except (KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except Exception as exc:  # damaged XML inside a package that opened
         raise SourceError(
             "not a readable DOCX file (damaged document XML)",
             path=path,
@@ -187,13 +178,18 @@ class _DocxReader:
 
     def _table_rows(self, table: Table) -> list[list[str]]:
         rows = []
+        # Holding the elements keeps their lxml proxies (and so their ids) alive.
+        seen: dict[int, Any] = {}
         for row in table.rows:
-            cells, seen = [], set()
+            cells = []
             for cell in row.cells:
-                # A merged cell is returned once per grid column it spans.
+                # A merged cell is returned once per grid column (and row) it
+                # spans; its text goes in the first, the rest stay empty so the
+                # columns still line up.
                 if id(cell._tc) in seen:
+                    cells.append("")
                     continue
-                seen.add(id(cell._tc))
+                seen[id(cell._tc)] = cell._tc
                 texts = [" ".join(self._runs_text(p)) for p in cell._tc.iter(qn("w:p"))]
                 cells.append(" ".join(t for t in texts if t.strip()))
             rows.append(cells)

@@ -45,12 +45,12 @@ def strip_page_furniture(pages: list[list[Line]], heights: list[float]) -> list[
         return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line.text))
 
     edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        edge_counts.update({key(line) for line in _edges(lines)})
+    for lines, height in zip(pages, heights, strict=True):
+        edge_counts.update({key(line) for line in _edges(lines, height)})
     repeated = {k for k, n in edge_counts.items() if n >= 2 and n >= 0.5 * len(pages)}
     out = []
     for lines, height in zip(pages, heights, strict=True):
-        edges = {id(line) for line in _edges(lines)}
+        edges = {id(line) for line in _edges(lines, height)}
         kept = []
         for index, line in enumerate(lines):
             if id(line) in edges and key(line) in repeated:
@@ -62,9 +62,11 @@ def strip_page_furniture(pages: list[list[Line]], heights: list[float]) -> list[
     return out
 
 
-def _edges(lines: list[Line]) -> list[Line]:
+def _edges(lines: list[Line], height: float) -> list[Line]:
+    """The first and last two lines of a page, if they sit in its margins."""
     by_y = sorted(lines, key=lambda line: line.top)
-    return by_y[:2] + by_y[-2:] if len(by_y) > 4 else by_y
+    ends = by_y[:2] + by_y[-2:] if len(by_y) > 4 else by_y
+    return [line for line in ends if line.top < 0.15 * height or line.bottom > 0.85 * height]
 
 
 def _is_page_number(line: Line, index: int, lines: list[Line], height: float) -> bool:
