@@ -5,8 +5,9 @@ test suite makes its own: a sentencepiece model really trained on a few
 hundred lines, a transformer with random weights written straight into a
 ``ctranslate2.specs.TransformerSpec`` and saved by a real CTranslate2
 converter, packed as a ``.argosmodel`` zip with ``metadata.json``. The output
-is gibberish, but every byte path (zip -> install -> ctranslate2 ->
-sentencepiece) is the one a real package takes.
+is gibberish of a fixed length (``ModelSize.output_tokens``), but every byte
+path (zip -> install -> ctranslate2 -> sentencepiece) is the one a real
+package takes.
 
 ``size="argos-1.9"`` reproduces the layer layout of the real Argos packages
 (OpenNMT-py transformer-base: 6+6 layers, d_model 512, ffn 2048, 8 heads, a
@@ -32,7 +33,8 @@ import numpy as np
 # Tokens the OpenNMT-py vocabularies of Argos models start with.
 SPECIAL_TOKENS = ("<unk>", "<s>", "</s>", "<blank>")
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-EOS_BIAS_FACTOR = 0.3
+# Strength of the </s> logit per unit of the length channel.
+EOS_GAIN = 8.0
 _REPO_SOURCES = Path(__file__).resolve().parents[3] / "sources"
 
 
@@ -50,13 +52,17 @@ class ModelSize:
     vocab_size: int
     #: pieces the sentencepiece model is trained for (a soft limit)
     sp_vocab_size: int
+    #: decoder steps after which the model emits </s> (see _length_channel)
+    output_tokens: int = 24
     max_positions: int = 1024
 
 
 SIZES: dict[str, ModelSize] = {
-    "tiny": ModelSize(2, 2, 64, 128, 4, vocab_size=0, sp_vocab_size=2000),
+    "tiny": ModelSize(2, 2, 64, 128, 4, vocab_size=0, sp_vocab_size=2000, output_tokens=12),
     # Layout of the Argos 1.9 packages (argos-train's OpenNMT-py config).
-    "argos-1.9": ModelSize(6, 6, 512, 2048, 8, vocab_size=32000, sp_vocab_size=8000),
+    "argos-1.9": ModelSize(
+        6, 6, 512, 2048, 8, vocab_size=32000, sp_vocab_size=8000, output_tokens=32
+    ),
 }
 
 # A fallback Chinese corpus so the generator works outside the repository.
@@ -247,23 +253,40 @@ def make_spec(size: ModelSize, vocab: list[str], n_real: int, *, seed: int = 0):
     # exist to give the softmax its real size.
     bias[[0, 1, 3]] = -1e4
     bias[n_real:] = -1e4
-    # A random model rarely picks </s>; a bias that makes it win now and then
-    # gives sentences that end by themselves at varied lengths, like a real
-    # model (the engine still bounds decoding length as a safety net).
-    bias[2] = _eos_bias(v, n_real, d)
+    _length_channel(spec, size)
     spec.config.decoder_start_token = "<s>"
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     return spec
 
 
-def _eos_bias(vocab: int, n_real: int, d_model: int) -> float:
-    # Logits are roughly N(0, s^2) with s set by the projection's scale; the
-    # largest of V of them is about s*sqrt(2 ln V). A </s> bias at a fraction of
-    # that (tuned by measurement: 0.3 gives outputs about as long as the
-    # input on average) ends most outputs; the engine bounds the long tail.
-    s = math.sqrt(2.0 / (vocab + d_model)) * math.sqrt(d_model)
-    return EOS_BIAS_FACTOR * s * math.sqrt(2 * math.log(max(n_real, 2)))
+def _length_channel(spec, size: ModelSize) -> None:
+    """Make the model end its output after about ``size.output_tokens`` steps.
+
+    A random decoder either stops at once or loops until the length limit, so
+    neither engine would do realistic work. One residual dimension is kept for
+    the decoding step: no decoder layer writes to it, the embeddings are zero
+    there and its position encoding is ``step - output_tokens``; the </s> logit
+    reads only that dimension. So </s> is hopeless early and wins right after
+    ``output_tokens`` steps, for every engine and beam size alike.
+    """
+    dec = spec.decoder
+    r = size.d_model - 1
+    steps = np.arange(size.max_positions, dtype=np.float32)
+    dec.position_encodings.encodings = dec.position_encodings.encodings.copy()
+    dec.position_encodings.encodings[:, r] = steps - size.output_tokens
+    dec.embeddings.weight[:, r] = 0.0
+    for layer in dec.layer:
+        for linear in (
+            layer.self_attention.linear[1],
+            layer.attention.linear[2],
+            layer.ffn.linear_1,
+        ):
+            linear.weight[r, :] = 0.0
+            linear.bias[r] = 0.0
+    dec.projection.weight[2, :] = 0.0
+    dec.projection.weight[2, r] = EOS_GAIN
+    dec.projection.bias[2] = 0.0
 
 
 def _convert(spec, output_dir: Path, quantization: str | None) -> None:
