@@ -73,6 +73,15 @@ def _extract(path: Path) -> tuple[list[Any], list[float], dict[str, Any]]:
             widths = [float(page.width) for page in pdf.pages]
     except Exception as exc:  # pdfplumber wraps pdfminer's errors; unwrap to classify
         raise _classify(exc, path) from None
+    total = sum(len(c) for c in chars)
+    unmapped = sum(1 for page in chars for c in page if c["text"].startswith("(cid:"))
+    if total and unmapped > 0.3 * total:
+        # Fonts without a Unicode map: the "text" is glyph numbers, not words.
+        raise SourceError(
+            "text layer has no Unicode mapping; OCR it first",
+            path=path,
+            hint="the PDF's fonts give glyph numbers only",
+        )
     gutters = choose_gutters([find_gutter(c, w) for c, w in zip(chars, widths, strict=True)])
     pages = [page_lines(c, n, g) for n, (c, g) in enumerate(zip(chars, gutters, strict=True), start=1)]
     return pages, heights, info
