@@ -255,3 +255,33 @@ def test_model_commands_have_help():
     install_help = run("model", "install", "--help").output
     for option in ("--file", "--index-url", "--sha256", "--models-dir"):
         assert option in install_help
+
+
+def test_list_warns_about_a_broken_install(models_dir: Path, synthetic_argos_package: Path):
+    run("model", "install", "--file", str(synthetic_argos_package))
+    (models_dir / "zh_en-0.1").mkdir()  # e.g. a package someone unpacked by hand, half-copied
+    result = CliRunner().invoke(cli, ["model", "list"])
+    assert result.exit_code == 0
+    assert "zhpress: warning:" in result.output and "zh_en-0.1" in result.output
+    assert "no metadata.json" in result.output
+    assert find_model().package_version == "1.9"  # the broken one is never picked
+
+
+def test_default_models_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    from zhpress.translate.models import default_models_dir
+
+    monkeypatch.delenv("ZHPRESS_MODELS_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    if __import__("sys").platform.startswith("linux"):
+        assert default_models_dir() == tmp_path / "xdg" / "zhpress" / "models"
+    monkeypatch.setenv("ZHPRESS_MODELS_DIR", "~/somewhere")
+    assert default_models_dir() == Path.home() / "somewhere"
+
+
+def test_synthetic_command_writes_an_installable_package(models_dir: Path, tmp_path: Path):
+    result = run("model", "synthetic", str(tmp_path / "out"), "--seed", "5")
+    assert result.exit_code == 0, result.output
+    path = Path(result.output.strip())
+    assert path.name == "translate-zh_en-1_9.argosmodel" and path.is_file()
+    assert run("model", "install", "--file", str(path)).exit_code == 0
+    assert "seed 5" in find_model().title

@@ -10,6 +10,7 @@ import click
 from zhpress.cli.app import cli
 from zhpress.translate.models import (
     ENV_MODELS_DIR,
+    broken_packages,
     default_models_dir,
     install_file,
     install_from_index,
@@ -110,6 +111,8 @@ def list_cmd(models_dir: Path | None) -> None:
     """Show installed models: language pair, version and where they are."""
     root = models_dir if models_dir is not None else default_models_dir()
     packages = list_installed(root)
+    for problem in broken_packages(root):
+        click.echo(f"zhpress: warning: {problem}", err=True)
     if not packages:
         click.echo(f"no models installed in {_home_relative(root)}")
         click.echo("install one with `zhpress model install` (or `--file PATH` offline)")

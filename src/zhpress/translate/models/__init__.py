@@ -2,6 +2,7 @@
 
 from zhpress.translate.models.install import (
     ENV_MODELS_DIR,
+    broken_packages,
     default_models_dir,
     find_model,
     install_file,
@@ -13,6 +14,7 @@ from zhpress.translate.models.package import ModelPackage, load_package
 __all__ = [
     "ENV_MODELS_DIR",
     "ModelPackage",
+    "broken_packages",
     "default_models_dir",
     "find_model",
     "install_file",

@@ -178,23 +178,33 @@ def _replace_dir(src: Path, final: Path) -> None:
 def list_installed(models_dir: str | Path | None = None) -> list[ModelPackage]:
     """Valid installed packages, by language pair then newest version first.
 
-    Broken directories are skipped here; use :func:`load_package` to see why.
+    Broken directories are left out; :func:`broken_packages` says why.
     """
-    root = _resolve(models_dir)
-    if not root.is_dir():
-        return []
-    found = []
-    for path in sorted(root.iterdir()):
-        if path.name.startswith(".") or not path.is_dir():
-            continue
-        try:
-            found.append(load_package(path))
-        except ModelError:
-            continue
-    found.sort(key=lambda p: (p.from_code, p.to_code))
+    found = _scan(_resolve(models_dir))[0]
     found.sort(key=lambda p: p.version_key(), reverse=True)
     found.sort(key=lambda p: (p.from_code, p.to_code))
     return found
+
+
+def broken_packages(models_dir: str | Path | None = None) -> list[ModelError]:
+    """One error per directory in the models dir that is not a usable package."""
+    return _scan(_resolve(models_dir))[1]
+
+
+def _scan(root: Path) -> tuple[list[ModelPackage], list[ModelError]]:
+    good: list[ModelPackage] = []
+    bad: list[ModelError] = []
+    if not root.is_dir():
+        return good, bad
+    for path in sorted(root.iterdir()):
+        # Dot-directories are installs in progress (or interrupted ones).
+        if path.name.startswith(".") or not path.is_dir():
+            continue
+        try:
+            good.append(load_package(path))
+        except ModelError as exc:
+            bad.append(exc)
+    return good, bad
 
 
 def find_model(
