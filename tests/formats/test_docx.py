@@ -122,3 +122,21 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     with pytest.raises(SourceError, match="not a readable DOCX file"):
         read_docx(path)
+
+
+def test_paragraphs_inside_content_controls(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("受区人民政府委托，报告如下。")
+    body = document.element.body
+    sdt = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>'
+        "<w:p><w:r><w:t>全年完成老旧小区综合整治42个。</w:t></w:r></w:p>"
+        "</w:sdtContent></w:sdt>"
+    )
+    body.insert(len(body) - 1, sdt)  # before the section properties
+    document.add_paragraph("以上报告，请予审议。")
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+    assert read_docx(path).lines == [
+        "受区人民政府委托，报告如下。", "全年完成老旧小区综合整治42个。", "以上报告，请予审议。"
+    ]

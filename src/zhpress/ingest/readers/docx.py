@@ -95,11 +95,12 @@ class _DocxReader:
     def blocks(self) -> list[tuple[str, Any]]:
         """("heading", (level, text)), ("title", text), ("line", text), ("table", rows)."""
         out: list[tuple[str, Any]] = []
-        for item in self.document.iter_inner_content():
-            if isinstance(item, Table):
-                out.append(("table", self._table_rows(item)))
-            elif isinstance(item, Paragraph):
-                out.extend(self._paragraph(item))
+        body = self.document.element.body
+        for element in _body_blocks(body):
+            if element.tag == qn("w:tbl"):
+                out.append(("table", self._table_rows(Table(element, self.document._body))))
+            else:
+                out.extend(self._paragraph(Paragraph(element, self.document._body)))
         return out
 
     def render(self, blocks: list[tuple[str, Any]]) -> list[str]:
@@ -194,6 +195,21 @@ class _DocxReader:
                 cells.append(" ".join(t for t in texts if t.strip()))
             rows.append(cells)
         return rows
+
+
+def _body_blocks(parent: Any):
+    """Paragraphs and tables in body order, including those inside content controls.
+
+    Templates from government offices often wrap the title or whole sections
+    in content controls (``w:sdt``), which python-docx's iterators skip.
+    """
+    for child in parent:
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_blocks(content)
 
 
 def _walk(element: Any):

@@ -59,7 +59,11 @@ def read_html(path: Path) -> RawDocument:
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror}", path=path) from None
     text = decode_html(data, path)
-    page_meta = page_metadata(text)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        root = None
+    page_meta = page_metadata(root) if root is not None else {}
     try:
         xml = trafilatura.extract(
             text,
@@ -82,14 +86,14 @@ def read_html(path: Path) -> RawDocument:
         main = etree.fromstring(xml.encode("utf-8")).find("main")
         if main is not None:
             lines = _main_lines(main, page_meta)
-    if not any(line.strip() for line in lines) or _only_navigation(lines, text):
+    if not any(line.strip() for line in lines) or _only_navigation(lines, root):
         raise SourceError(
             "no main text found",
             path=path,
             hint="the page has no article body; save the article page itself",
         )
     meta = _clean_meta(page_meta)
-    lines = _without_info_bar(lines, meta, _page_info_bar(text))
+    lines = _without_info_bar(lines, meta, _page_info_bar(root))
     return RawDocument(lines=lines, fmt="html", meta=meta)
 
 
@@ -107,15 +111,13 @@ def _config() -> ConfigParser:
     return config
 
 
-def _only_navigation(lines: list[str], text: str) -> bool:
+def _only_navigation(lines: list[str], root: Any) -> bool:
     """True when every word extracted is the text of a link, button or menu.
 
     On a page without an article (an error page, an index) trafilatura falls
     back to whatever text there is, which is the navigation.
     """
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"))
-    except (etree.ParserError, ValueError):
+    if root is None:
         return False
     chrome = set()
     for node in root.iter("a", "button", "nav", "footer", "option", "label"):
@@ -304,11 +306,9 @@ def _without_info_bar(lines: list[str], meta: dict[str, Any], page_bar: str | No
     return out[:at] + kept + out[at:]
 
 
-def _page_info_bar(text: str) -> str | None:
+def _page_info_bar(root: Any) -> str | None:
     """The first short element of the page that is an info bar, if any."""
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"))
-    except (etree.ParserError, ValueError):
+    if root is None:
         return None
     for node in root.iter("div", "p", "span", "section", "header"):
         if node.getparent() is not None and node.getparent().tag in ("nav", "footer"):

@@ -12,9 +12,6 @@ import json
 import re
 from typing import Any
 
-import lxml.html
-from lxml import etree
-
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -25,12 +22,11 @@ _ARTICLE_TYPES = {
 }
 
 
-def page_metadata(text: str) -> dict[str, Any]:
-    """title, date, outlet, authors (list) and url, each only when stated."""
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"))
-    except (etree.ParserError, ValueError):
-        return {}
+def page_metadata(root: Any) -> dict[str, Any]:
+    """title, date, outlet, authors (list) and url, each only when stated.
+
+    ``root`` is the page parsed by ``lxml.html``.
+    """
     metas: dict[str, str] = {}
     for node in root.iter("meta"):
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
