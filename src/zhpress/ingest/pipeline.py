@@ -28,6 +28,13 @@ from zhpress.report import Report, dump_report, parse_report
 
 # Bump when the rules change output, so a reader of docs/ can tell which rules made it.
 INGEST_VERSION = 1
+
+# A real report is at most a few hundred KB of text; a text source far bigger is
+# a dump or a mistake, and cleaning it costs ~30x its size in memory (a 50 MB
+# .txt took 1.6 GB and 50 s). PDF/DOCX files carry images, so their cap is higher.
+MAX_TEXT_SOURCE_MB = 8
+MAX_PACKAGE_SOURCE_MB = 64
+_TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 _HEADING = re.compile(r"^#{1,6} (.+)$")
 
 
@@ -253,6 +260,22 @@ def _note_orphans(
             )
 
 
+def _check_size(source: Path, label: str) -> None:
+    text = source.suffix.lower() in _TEXT_SUFFIXES
+    limit_mb = MAX_TEXT_SOURCE_MB if text else MAX_PACKAGE_SOURCE_MB
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror}", path=label) from None
+    if size > limit_mb * 1024 * 1024:
+        raise SourceError(
+            f"file is too large ({size / 2**20:.1f} MB; the limit for "
+            f"{source.suffix.lower()} sources is {limit_mb} MB)",
+            path=label,
+            hint="split it into one file per report",
+        )
+
+
 def _read(source: Path, label: str) -> RawDocument:
     reader = reader_for(source)
     assert reader is not None
@@ -287,6 +310,7 @@ class _Run:
 
     def ingest(self, source: Path) -> None:
         label = source_label(source, self.repo_root)
+        _check_size(source, label)
         try:
             sha = _sha256(source.read_bytes())
         except OSError as exc:
