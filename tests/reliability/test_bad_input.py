@@ -230,3 +230,40 @@ def test_front_matter_slug_cannot_leave_docs(project: Path) -> None:
     assert [c for c in changed if not c.startswith("proj/docs/")] == []
     assert all(".." not in c for c in changed)
     assert not Path("/etc/zhpress.md").exists()
+
+
+def test_50mb_source_fails_fast_in_little_memory(project: Path) -> None:
+    """Decision: text sources over 8 MB are refused (a real report is < 1 MB;
+    cleaning costs ~30x the file size in memory). The other sources of the
+    same run are still ingested, and the refusal costs no memory."""
+    import os
+    import subprocess
+    import time
+
+    from .reliability_helpers import ZHPRESS
+
+    paragraph = "全区经济持续恢复向好，地区生产总值增长5.2%，发展质量稳步提升。\n".encode()
+    with (project / "sources" / "huge.txt").open("wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
+            fh.write(paragraph)
+    assert (project / "sources" / "huge.txt").stat().st_size >= 50 * 1024 * 1024
+    docs_before = snapshot(project / "docs")
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        [str(ZHPRESS), "ingest", "--force"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.monotonic() - start
+    stderr = proc.stderr.read() if proc.stderr else ""
+    assert os.waitstatus_to_exitcode(status) == 4, stderr
+    errors = [line for line in stderr.splitlines() if line.startswith("zhpress: error:")]
+    assert len(errors) == 1 and "sources/huge.txt: file is too large (50.0 MB" in errors[0]
+    assert "Traceback" not in stderr
+    assert usage.ru_maxrss < 400 * 1024, f"peak RSS {usage.ru_maxrss} KiB"
+    assert seconds < 60
+    # The five real reports were re-ingested to the same bytes.
+    assert snapshot(project / "docs") == docs_before
