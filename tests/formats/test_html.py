@@ -133,3 +133,16 @@ def test_page_without_main_text(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no main text found") as caught:
         read_html(path)
     assert caught.value.path == str(path)
+
+
+def test_json_ld_graph_and_plain_author(tmp_path: Path) -> None:
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebSite", "name": "首都之窗"},'
+            '{"@type": ["NewsArticle"], "headline": "本市发布促进消费十条措施",'
+            ' "datePublished": "2024-01-15", "author": "张鑫",'
+            ' "publisher": {"@type": "Organization", "name": "北京日报"}}]}</script>'
+            '<meta property="og:title" content="被JSON-LD覆盖的标题">'
+            '<link rel="canonical" href="javascript:alert(1)">')
+    doc = read_html(_page(tmp_path, "".join(f"<p>{p}</p>" for p in ARTICLE), head=head))
+    assert doc.meta == {"title": "本市发布促进消费十条措施", "date": "2024-01-15",
+                        "outlet": "北京日报", "authors": ["张鑫"]}
