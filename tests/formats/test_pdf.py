@@ -103,3 +103,17 @@ def test_fixture_pdf(notice_pdf: Path, notice_lines: list[str]) -> None:
     assert doc.lines == notice_lines
     # The first line, set larger, is the document's title.
     assert doc.meta == {"title": "东华区关于推进公共文化服务高质量发展的实施意见"}
+
+
+def test_running_header_repeating_the_title_keeps_the_title() -> None:
+    title = "东华区关于推进公共文化服务高质量发展的实施意见"
+    pages = [[line(title, 60, x0=100, x1=400, size=16),
+              line("为深入贯彻落实国家和本市的部署要求，提出如下实施意见。", 150, x1=400),
+              line("- 1 -", 800, x0=270, x1=300)]]
+    for number in (2, 3):
+        pages.append([line(title, 30, page=number, x0=150, x1=350, size=9),
+                      line("加强组织领导，加大财政投入。", 150, page=number, x1=250),
+                      line(f"- {number} -", 800, page=number, x0=270, x1=300)])
+    kept = strip_page_furniture(pages, [842.0] * 3)
+    assert [ln.text for ln in kept[0]] == [title, "为深入贯彻落实国家和本市的部署要求，提出如下实施意见。"]
+    assert [ln.text for ln in kept[1]] == ["加强组织领导，加大财政投入。"]

@@ -42,7 +42,10 @@ def strip_page_furniture(pages: list[list[Line]], heights: list[float]) -> list[
     """
 
     def key(line: Line) -> str:
-        return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line.text))
+        # The type size is part of the key: a running header repeating the
+        # report's title must not take the title itself off the first page.
+        text = re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line.text))
+        return f"{round(line.size)}|{text}"
 
     edge_counts: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
