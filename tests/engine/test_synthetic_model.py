@@ -90,3 +90,11 @@ def test_argos_size_package_builds_and_translates(tmp_path: Path):
     assert len(vocab) == SIZES["argos-1.9"].vocab_size
     out = CTranslate2Engine(pkg, threads=2).translate_batch(["坚持稳中求进。", "北京。"])
     assert len(out) == 2 and all(out)
+
+
+def test_builds_without_the_repository_sources(tmp_path: Path):
+    # An installed zhpress has no sources/ folder; the built-in lines suffice.
+    path = build_synthetic_package(tmp_path, sources_dir=tmp_path / "absent")
+    pkg = install_file(path, models_dir=tmp_path / "models")
+    out = CTranslate2Engine(pkg, threads=1).translate_batch(["城镇新增就业26.1万人。"])
+    assert out[0]
