@@ -109,3 +109,15 @@ def run_build(root: Path, *args: str) -> Result:
     return CliRunner().invoke(
         cli, ["build", "-f", str(root / "mkdocs.yml"), *args], catch_exceptions=False
     )
+
+
+def translate_all(root: Path) -> None:
+    """Fill every English segment with (fake) machine output, so nothing is pending.
+
+    `--strict` fails on pending translations; tests of other strict-mode
+    failures need a project where the translation memory is complete.
+    """
+    from zhpress.translate.engines.fake import FakeEngine
+    from zhpress.translate.project import translate_project
+
+    translate_project(root / "docs", root / "translations", FakeEngine(latin=True))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sitehtml import page
-from siteproject import REPORTS, run_build, write_project
+from siteproject import REPORTS, run_build, translate_all, write_project
 
 from zhpress.site.plugin import OVERRIDES_DIR
 
@@ -151,6 +151,7 @@ def test_unsafe_report_file_name_is_refused(project: Path) -> None:
 def test_strict_fails_on_a_broken_link(project: Path) -> None:
     report = REPORTS["2022-01-06-tongzhou"] + "\n见[附件](missing.md)。\n"
     (project / "docs" / "2022-01-06-tongzhou.md").write_text(report, "utf-8")
+    translate_all(project)
     assert run_build(project).exit_code == 0
     result = run_build(project, "--strict")
     assert result.exit_code == 9
@@ -183,6 +184,7 @@ def test_report_images_resolve_from_every_language_tree(project: Path) -> None:
     (project / "docs" / "images" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     report = REPORTS["2022-01-06-tongzhou"] + "\n![副中心规划图](images/map.png)\n"
     (project / "docs" / "2022-01-06-tongzhou.md").write_text(report, "utf-8")
+    translate_all(project)
     result = run_build(project, "--strict")
     assert result.exit_code == 0, result.stderr
     site = project / "build" / "site"

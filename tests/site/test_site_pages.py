@@ -70,7 +70,9 @@ def test_english_page_says_translation_is_pending(built_site: Path) -> None:
     assert "English translation pending" in en.text
     assert "今年将建80个一刻钟便民生活圈" in en.text  # Chinese title
     assert "市发改委副主任张鑫介绍" in en.text  # the Chinese text, Simplified
-    assert '<div lang="zh-Hans">' in en.html
+    # untranslated sentences are shown in Chinese, marked, never silently dropped
+    assert 'class="zhpress-pending" lang="zh"' in en.html
+    assert "Translation status: not yet translated" in en.text
 
 
 def test_report_pages_show_date_and_source(built_site: Path) -> None:

@@ -50,13 +50,32 @@ def write_jieba_userdict(
     return path
 
 
+def reset_global_tokenizer() -> None:
+    """Put jieba's global tokenizer back to its freshly loaded dictionary."""
+    import jieba
+
+    tok = jieba.dt
+    tok.initialized = False
+    tok.FREQ = {}
+    tok.total = 0
+    tok.user_word_tag_tab = {}
+    tok.initialize()
+
+
 def add_glossary_words(
     glossary: Glossary,
     tokenizer: Any = None,
     converters: Iterable[Converter] | None = None,
 ) -> int:
     """Add every form to a jieba tokenizer (default: jieba's global one, which
-    mkdocs-material's search plugin uses). Returns the number of words added."""
+    mkdocs-material's search plugin uses). Returns the number of words added.
+
+    The global tokenizer is first reset to jieba's own dictionary: words added
+    by an earlier build in the same process (``serve``, tests) would otherwise
+    change how this build segments, and the same inputs must give the same index.
+    """
+    if tokenizer is None:
+        reset_global_tokenizer()
     tok = _tokenizer(tokenizer)
     words = glossary.segmenter_words(converters)
     for word in words:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from zhpress.glossary.site import SiteGlossary
 from zhpress.report import Report
 from zhpress.site import pages
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import EN, HANS, HANT, LANGUAGES, Language
 
 HOME = "index"
+GLOSSARY = "glossary"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ class SiteContent:
         return [lang.src_uri(k) for k in self.nav_keys if lang.src_uri(k) in self._by_uri]
 
 
-def generate_content(reports: Sequence[Report], ctx: SiteContext) -> SiteContent:
+def generate_content(
+    reports: Sequence[Report], ctx: SiteContext, glossary: SiteGlossary | None = None
+) -> SiteContent:
     """Every page of the site as Markdown, reports in ``reports`` order (newest first)."""
     content = SiteContent(reports=list(reports))
     for lang in LANGUAGES:
@@ -74,4 +78,10 @@ def generate_content(reports: Sequence[Report], ctx: SiteContext) -> SiteContent
             content.add(GeneratedPage(lang.src_uri(report.slug), lang, report.slug, markdown))
         markdown = pages.english_page(report, ctx)
         content.add(GeneratedPage(EN.src_uri(report.slug), EN, report.slug, markdown))
+    if glossary is not None and glossary.glossary.approved():
+        for lang in LANGUAGES:
+            body = glossary.page_markdown(lang.key)
+            title = body.splitlines()[0].lstrip("# ").strip()
+            markdown = pages.front_matter(title) + "\n" + body
+            content.add(GeneratedPage(lang.src_uri(GLOSSARY), lang, GLOSSARY, markdown))
     return content

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhpress.convert import ScriptConverter
+from zhpress.report import Report
+from zhpress.translate.render import EnglishPage, english_page
 
 
 @dataclass
@@ -19,6 +21,13 @@ class SiteContext:
     translations_dir: Path
     converter: ScriptConverter
     strict: bool = False
+    _english: dict[str, EnglishPage] = field(default_factory=dict, repr=False)
+
+    def english(self, report: Report) -> EnglishPage:
+        """The report's English page data from translations/ (read once per build)."""
+        if report.slug not in self._english:
+            self._english[report.slug] = english_page(report, self.translations_dir)
+        return self._english[report.slug]
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the project root, for messages (never absolute)."""

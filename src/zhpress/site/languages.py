@@ -80,7 +80,7 @@ EN = Language(
         "pending": "English translation pending",
         "pending_note": (
             "This report has not been translated into English yet. "
-            "The Chinese original (Simplified script) is shown below."
+            "Untranslated passages show the Chinese original, marked \"translation pending\"."
         ),
     },
 )
@@ -91,5 +91,8 @@ BY_KEY: dict[str, Language] = {lang.key: lang for lang in LANGUAGES}
 # First path segments a report slug may not take: they are language trees or
 # files the theme and mkdocs write at the site root.
 RESERVED_SLUGS = frozenset(
-    {"index", "zh-hant", "en", "assets", "search", "404", "sitemap", "stylesheets", "javascripts"}
+    {
+        "index", "zh-hant", "en", "assets", "search", "404", "sitemap", "stylesheets",
+        "javascripts", "glossary",
+    }
 )

@@ -119,29 +119,33 @@ def report_page(report: Report, lang: Language, ctx: SiteContext) -> str:
 
 def english_title(report: Report, ctx: SiteContext) -> str:
     """Title of a report on English pages (page title, navigation, home list)."""
+    translated = ctx.english(report).title
+    if translated:
+        return translated
     title = chinese_text(report.title, report, HANS.key, ctx)
     return f"{title} ({EN.labels['pending']})"
 
 
 def english_page(report: Report, ctx: SiteContext) -> str:
-    """The English page of a report.
+    """The English page of a report, rendered from its translation memory.
 
-    Until the translation stage lands this shows the Chinese title and text
-    under a clear "translation pending" notice. The translation stage
-    replaces this function and ``english_title`` (same signatures) to render
-    the translation memory instead.
+    Translated sentences show as English; pending ones show their Chinese
+    source with a "translation pending" note, and needs-review ones a
+    "source changed" marker (see ``zhpress.translate.render``).
     """
-    labels = EN.labels
-    title = chinese_text(report.title, report, HANS.key, ctx)
-    body = rebase_images(chinese_body(report, HANS.key, ctx), EN).strip("\n")
+    page = ctx.english(report)
+    title = english_title(report, ctx)
+    notice = ""
+    if page.title is None:
+        notice = f'\n!!! warning "{EN.labels["pending"]}"\n\n    {EN.labels["pending_note"]}\n'
     return (
-        front_matter(english_title(report, ctx))
+        front_matter(title)
         + f"\n# {md_escape(title)}\n\n"
         + meta_line(report, EN, ctx, HANS.key)
-        + f'\n!!! warning "{labels["pending"]}"\n\n    {labels["pending_note"]}\n\n'
-        + '<div lang="zh-Hans" markdown="1">\n\n'
-        + body
-        + "\n\n</div>\n"
+        + notice
+        + "\n"
+        + rebase_images(page.markdown, EN).strip("\n")
+        + "\n"
     )
 
 

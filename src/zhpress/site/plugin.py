@@ -25,11 +25,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from zhpress.convert import VARIANTS
-from zhpress.errors import CheckFailed, ConfigError, ZhpressError
-from zhpress.site.content import HOME, SiteContent, generate_content
+from zhpress.errors import CheckFailed, ConfigError, MultipleErrors, ZhpressError
+from zhpress.glossary.site import SiteGlossary
+from zhpress.site.content import GLOSSARY, HOME, SiteContent, generate_content
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import LANGUAGES
-from zhpress.site.stages import content_epoch, make_converter, prepare_reports
+from zhpress.site.stages import (
+    content_epoch,
+    load_glossary_stage,
+    make_converter,
+    prepare_reports,
+    translate_stage,
+)
 
 log = logging.getLogger("mkdocs.plugins.zhpress")
 
@@ -55,7 +62,11 @@ class ZhpressPluginError(PluginError):
     """A PluginError that keeps the ZhpressError behind it (for exit codes)."""
 
     def __init__(self, error: ZhpressError) -> None:
-        super().__init__(str(error))
+        # mkdocs shows only this message: list every problem, not the summary alone.
+        if isinstance(error, MultipleErrors):
+            super().__init__("\n".join([*error.lines(), error.message]))
+        else:
+            super().__init__(str(error))
         self.error = error
 
 
@@ -91,6 +102,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
 
     def __init__(self) -> None:
         self.ctx: SiteContext | None = None
+        self.glossary: SiteGlossary | None = None
         self.content: SiteContent | None = None
         self.navs: dict[str, Navigation] = {}
         self._default_alternate: list[dict[str, str]] = []
@@ -106,13 +118,19 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             self.ctx = self._context(config)
             _check_theme(config)
             reports = prepare_reports(self.ctx, self._warn)
-            self.content = generate_content(reports, self.ctx)
+            self.glossary = load_glossary_stage(self.ctx)
+            translate_stage(self.ctx, self.glossary, self._warn)
+            self.content = generate_content(reports, self.ctx, self.glossary)
         except ZhpressError as exc:
             raise ZhpressPluginError(exc) from None
         self._set_epoch(content_epoch(reports))
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        # Marks glossary terms on report pages; told the page language in
+        # on_page_markdown. The search plugin's jieba keeps terms whole.
+        config.markdown_extensions.append(self.glossary.extension)
+        self.glossary.register_search_words()
         dirs = config.theme.dirs
         if str(OVERRIDES_DIR) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES_DIR))
@@ -187,6 +205,9 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             page.meta["zhpress_html_lang"] = generated.lang.html_lang
             page.meta["zhpress_ui"] = generated.lang.ui
             page.meta["zhpress_key"] = generated.key
+        if self.glossary is not None:
+            is_report = generated is not None and generated.key not in (HOME, GLOSSARY)
+            self.glossary.set_page(generated.lang.key if is_report else None, "../glossary/")
         return markdown
 
     def on_page_context(

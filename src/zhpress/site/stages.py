@@ -15,9 +15,11 @@ from pathlib import Path
 
 from zhpress.convert import ScriptConverter
 from zhpress.errors import ConfigError, MultipleErrors, SourceError, ZhpressError
+from zhpress.glossary.site import SiteGlossary, load_site_glossary
 from zhpress.report import Report, list_reports
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import RESERVED_SLUGS
+from zhpress.translate.project import open_engine, translate_project
 
 log = logging.getLogger("mkdocs.plugins.zhpress")
 
@@ -27,14 +29,48 @@ Warn = Callable[[str], None]
 
 
 def make_converter(variant: str, glossary_dir: Path) -> ScriptConverter:
-    """The script converter every page of the build uses.
+    """The script converter every page of the build uses, before glossary overrides.
 
-    Glossary seam: glossary entries become exact conversion overrides here,
-    e.g. ``base.with_overrides(s2t_overrides=glossary.conversion_overrides("s2t",
-    base), t2s_overrides=glossary.conversion_overrides("t2s", base))``.
-    Until the glossary is wired in, OpenCC alone decides.
+    ``load_glossary_stage`` replaces it with the same variant plus the
+    glossary's exact term conversions.
     """
     return ScriptConverter(variant)
+
+
+def load_glossary_stage(ctx: SiteContext) -> SiteGlossary:
+    """Check and load glossary/ (a broken glossary stops the build with every
+    problem listed, as `zhpress glossary check` prints them) and make the
+    build's converter honour its terms."""
+    glossary = load_site_glossary(ctx.glossary_dir, ctx.converter)
+    ctx.converter = glossary.converter
+    return glossary
+
+
+def translate_stage(ctx: SiteContext, glossary: SiteGlossary, warn: Warn) -> None:
+    """Bring translations/ up to date with docs/ and say what is still pending.
+
+    Uses the installed zh->en model when there is one; without a model every
+    segment still gets a (pending) PO entry so translators can work.
+    """
+    engine = open_engine("auto")
+    try:
+        summary = translate_project(
+            ctx.docs_dir, ctx.translations_dir, engine, glossary.glossary.translation_terms()
+        )
+    finally:
+        if engine is not None:
+            engine.close()
+    machine = sum(r.machine for r in summary.reports)
+    if machine:
+        log.info("zhpress: machine-translated %d segment(s) with %s", machine, engine.version)
+    pending = summary.pending
+    if pending:
+        where = ", ".join(f"{r.slug} ({r.pending})" for r in summary.reports if r.pending)
+        warn(
+            f"{pending} English segment(s) pending translation: {where}; "
+            "install a model (`zhpress model install`) and run `zhpress translate`, "
+            "or translate them in translations/en/*.po"
+        )
 
 
 def prepare_reports(ctx: SiteContext, warn: Warn) -> list[Report]:
