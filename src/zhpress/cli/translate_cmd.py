@@ -169,6 +169,13 @@ def import_bilingual_cmd(
     Writes the Chinese report to docs/ and the English as official, approved
     translations, aligned paragraph by paragraph.
     """
+    run_import_bilingual(file, docs_dir, translations_dir, slug=slug, force=force)
+
+
+def run_import_bilingual(
+    file: Path, docs_dir: Path, translations_dir: Path, *, slug: str | None, force: bool
+) -> None:
+    """Shared by `translate import-bilingual` and `ingest --bilingual`."""
     from zhpress.translate.bilingual import import_bilingual
 
     summary = import_bilingual(file, docs_dir, translations_dir, slug=slug, force=force)
