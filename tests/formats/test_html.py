@@ -102,8 +102,20 @@ def test_heading_levels_are_relative(tmp_path: Path) -> None:
 @pytest.mark.parametrize("charset", ["gb2312", "gbk", "big5"])
 def test_declared_legacy_charset(tmp_path: Path, charset: str) -> None:
     text = ARTICLE if charset != "big5" else ["市發改委副主任張鑫介紹，2023年全市GDP超過4.37萬億元，同比增長5.2%。"]
-    path = _page(tmp_path, "".join(f"<p>{p}</p>" for p in text), charset=charset)
-    assert read_html(path).lines == text
+    author = "张鑫" if charset != "big5" else "張鑫"
+    path = _page(tmp_path, "".join(f"<p>{p}</p>" for p in text), charset=charset,
+                 head=f'<meta name="author" content="{author}">')
+    doc = read_html(path)
+    assert doc.lines == text
+    assert doc.meta == {"authors": [author]}
+
+
+def test_metadata_of_a_page_without_declared_charset(tmp_path: Path) -> None:
+    page = ('<html><head><meta property="og:title" content="本市发布促进消费十条措施"></head>'
+            "<body><article>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
+    path = tmp_path / "nocharset.html"
+    path.write_bytes(page.encode("utf-8"))
+    assert read_html(path).meta == {"title": "本市发布促进消费十条措施"}
 
 
 def test_wrong_declared_charset_falls_back_to_detection(tmp_path: Path) -> None:
@@ -146,3 +158,12 @@ def test_json_ld_graph_and_plain_author(tmp_path: Path) -> None:
     doc = read_html(_page(tmp_path, "".join(f"<p>{p}</p>" for p in ARTICLE), head=head))
     assert doc.meta == {"title": "本市发布促进消费十条措施", "date": "2024-01-15",
                         "outlet": "北京日报", "authors": ["张鑫"]}
+
+
+def test_page_whose_only_text_is_a_link_list(tmp_path: Path) -> None:
+    path = tmp_path / "list.html"
+    items = "".join(f'<li><a href="/a/{n}.html">第{n}期政府公报</a></li>' for n in range(1, 9))
+    path.write_text(f"<html><body><div class='list'><ul>{items}</ul></div></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(SourceError, match="no main text found"):
+        read_html(path)

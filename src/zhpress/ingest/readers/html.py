@@ -49,6 +49,8 @@ _CHROME = [
     "//*[@role='navigation' or @role='banner' or @role='contentinfo']",
     "//header[not(ancestor::article) and not(.//h1)]",
 ]
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_MARKER = re.compile(r"^(#{1,6} |\s*[-*] |\s*\d+\. |\| ---)")
 _SAFE_SRC = re.compile(r"^(https?://|[A-Za-z0-9_./-])[^\s()<>\"']*$")
 
 
@@ -59,10 +61,7 @@ def read_html(path: Path) -> RawDocument:
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror}", path=path) from None
     text = decode_html(data, path)
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8"))
-    except (etree.ParserError, ValueError):
-        root = None
+    root = _parse(text)
     page_meta = page_metadata(root) if root is not None else {}
     try:
         xml = trafilatura.extract(
@@ -97,6 +96,19 @@ def read_html(path: Path) -> RawDocument:
     return RawDocument(lines=lines, fmt="html", meta=meta)
 
 
+def _parse(text: str) -> Any:
+    """The page as an lxml tree, parsed from the decoded text (None if hopeless).
+
+    Parsing from bytes would make lxml guess the encoding again (Latin-1
+    without a meta charset, the declared one even when it was wrong).
+    """
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def _config() -> ConfigParser:
     """trafilatura's settings, trusting its main extractor on short articles.
@@ -122,15 +134,16 @@ def _only_navigation(lines: list[str], root: Any) -> bool:
     chrome = set()
     for node in root.iter("a", "button", "nav", "footer", "option", "label"):
         chrome.update(node.text_content().split())
-    words = " ".join(lines).split()
-    return all(word in chrome for word in words)
+    text = " ".join(_MARKER.sub("", line) for line in lines)
+    return all(word in chrome for word in text.replace("|", " ").split())
 
 
 def decode_html(data: bytes, path: Path) -> str:
     """Decode with the BOM, else the page's meta charset, else by detection.
 
-    Every decode is strict: a page whose bytes do not match its declared
-    charset is an error, not silently garbled text.
+    Every decode is strict, so bytes are never silently garbled: a page whose
+    bytes do not match its declared charset (a common mistake) is decoded by
+    detection instead, and undecodable bytes are an error.
     """
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
