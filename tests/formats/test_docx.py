@@ -140,3 +140,20 @@ def test_paragraphs_inside_content_controls(tmp_path: Path) -> None:
     assert read_docx(path).lines == [
         "受区人民政府委托，报告如下。", "全年完成老旧小区综合整治42个。", "以上报告，请予审议。"
     ]
+
+
+@pytest.mark.parametrize(
+    ("core_title", "expected"),
+    [("关于做好防汛工作的通知", {"title": "关于做好防汛工作的通知"}),
+     ("Normal.dotm", {}), ("区政府办公室公文模板", {})],
+)
+def test_core_title_only_when_the_document_shows_it(
+    tmp_path: Path, core_title: str, expected: dict
+) -> None:
+    document = Document()
+    document.core_properties.title = core_title
+    document.add_paragraph("关于做好防汛工作的通知")
+    document.add_paragraph("各街道、各部门要压实防汛责任。")
+    path = tmp_path / "notice.docx"
+    document.save(str(path))
+    assert read_docx(path).meta == expected

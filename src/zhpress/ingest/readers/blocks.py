@@ -59,3 +59,17 @@ def relative_levels(levels: list[int]) -> dict[int, int]:
     sections are ``<h3>`` still gets ``##`` for them, and gaps are closed up.
     """
     return {level: index + 2 for index, level in enumerate(sorted(set(levels)))}
+
+
+def confirmed_title(title: str, lines: list[str], *, within: int = 5) -> bool:
+    """Whether a title from a file's properties is really printed at its top.
+
+    Word and PDF tools fill their Title property with file names, template
+    names or stale text; it is only trusted when the document's first lines
+    show the same words (spacing ignored).
+    """
+    want = re.sub(r"\s+", "", title)
+    if not want or not has_cjk(want):
+        return False
+    head = [re.sub(r"\s+", "", line.lstrip("#").strip()) for line in lines[:within]]
+    return any(want == "".join(head[i:j]) for i in range(len(head)) for j in range(i + 1, len(head) + 1))

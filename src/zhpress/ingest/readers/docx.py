@@ -21,6 +21,7 @@ from zhpress.errors import SourceError
 from zhpress.ingest.readers import RawDocument
 from zhpress.ingest.readers.blocks import (
     clean_inline,
+    confirmed_title,
     has_cjk,
     heading_line,
     markdown_table,
@@ -88,9 +89,8 @@ class _DocxReader:
         self.footnotes = _footnotes(part)
         self.note_order: list[str] = []  # footnote ids in order of first reference
         self.meta: dict[str, Any] = {}
-        title = clean_inline(document.core_properties.title or "")
-        if title:
-            self.meta["title"] = title
+        # Only a Title-style paragraph or a confirmed core title (see render).
+        self.core_title = clean_inline(document.core_properties.title or "")
 
     def blocks(self) -> list[tuple[str, Any]]:
         """("heading", (level, text)), ("title", text), ("line", text), ("table", rows)."""
@@ -113,6 +113,8 @@ class _DocxReader:
                 lines.extend(markdown_table(value))
             else:
                 lines.append(value)
+        if "title" not in self.meta and confirmed_title(self.core_title, lines):
+            self.meta["title"] = self.core_title
         for number, note_id in enumerate(self.note_order, start=1):
             lines.append(f"[^{number}]: {self.footnotes.get(note_id, '')}".rstrip())
         return [line for line in lines if line]

@@ -8,7 +8,6 @@ encrypted, has no text layer (a scan) or is damaged gets one clear error.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from pdfminer.psexceptions import PSException
 
 from zhpress.errors import SourceError
 from zhpress.ingest.readers import RawDocument
-from zhpress.ingest.readers.blocks import clean_inline, has_cjk
+from zhpress.ingest.readers.blocks import clean_inline, confirmed_title, has_cjk
 from zhpress.ingest.readers.pdf_lines import Line, choose_gutters, find_gutter, page_lines
 from zhpress.ingest.readers.pdf_paragraphs import paragraphs, strip_page_furniture
 
@@ -37,7 +36,7 @@ def read_pdf(path: Path) -> RawDocument:
         )
     pages = strip_page_furniture(pages, heights)
     lines = [clean_inline(p) for p in paragraphs(pages)]
-    meta = _meta(info)
+    meta = _meta(info, lines)
     title = display_title(pages)
     if title:
         meta["title"] = title
@@ -115,21 +114,15 @@ def _classify(exc: BaseException, path: Path) -> SourceError:
     )
 
 
-def _meta(info: dict[str, Any]) -> dict[str, Any]:
-    """Title and author from the document info, when they are real ones.
+def _meta(info: dict[str, Any], lines: list[str]) -> dict[str, Any]:
+    """The info dictionary's title, when the first lines confirm it.
 
-    Word and many tools put the file name or "Microsoft Word - x.docx" in the
-    Title field, so only a title with Chinese text and no file suffix is
-    taken. Dates in the info are file dates, not the report's date.
+    Word and many tools put the file name, "Microsoft Word - x.docx" or a
+    template's title there. Author (the typist's account) and dates (file
+    dates, not the report's) are not the report's metadata.
     """
-    meta: dict[str, Any] = {}
     title = _text(info.get("Title"))
-    if title and has_cjk(title) and not re.search(r"\.(docx?|wps|pdf|txt)$", title, re.I):
-        meta["title"] = title
-    author = _text(info.get("Author"))
-    if author and has_cjk(author):
-        meta["authors"] = [a for a in re.split(r"\s*[,，、;；]\s*", author) if a]
-    return meta
+    return {"title": title} if confirmed_title(title, lines) else {}
 
 
 def _text(value: Any) -> str:

@@ -137,17 +137,31 @@ class _Layout:
             and b.top > a.top
             and abs(a.size - b.size) < 0.5
         )
-        self.pitch = min((d for d, n in deltas.most_common(3) if n >= 2), default=None)
+        # The pitch is the smallest common step: paragraph gaps are larger and,
+        # in a short document, may even be as frequent as the pitch itself.
+        top = max(deltas.values(), default=0)
+        self.pitch = min((d for d, n in deltas.items() if n >= max(1, 0.1 * top)), default=None)
         short = signalled = indented = 0
         for a, b in pairwise(flow):
-            if self._short(a, b) and a.page == b.page:
+            if self._short(a, b):
+                # An indent shows across a page break too; a gap only within a page.
                 short += 1
-                signalled += self._gap(a, b) or self._indented(b)
+                same = a.page == b.page and a.column == b.column
+                signalled += (same and self._gap(a, b)) or self._indented(b)
                 indented += self._indented(b)
         # Trust gaps/indents over punctuation only if the document uses them
         # for (almost) every paragraph end it shows.
-        self.reliable = short >= 2 and signalled >= 0.8 * short
-        self.indents = short >= 2 and indented >= 0.8 * short
+        # First-line indents (an indented line not followed by more indented
+        # lines, unlike a block quote) show paragraph starts even where no
+        # short line does, e.g. when a paragraph's last line is nearly full.
+        first_lines = sum(
+            1 for a, b in pairwise(flow)
+            if self._indented(a) and (not self._indented(b) or self._short(a, b))
+        ) + (1 if self._indented(flow[-1]) else 0)
+        self.indents = first_lines >= max(2, 0.8 * short) or (
+            short >= 2 and indented >= 0.8 * short
+        )
+        self.reliable = self.indents or (short >= 2 and signalled >= 0.8 * short)
 
     def breaks(self, prev: Line, line: Line) -> bool:
         if self._short(prev, line) or self._indented(line):
