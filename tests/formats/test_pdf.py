@@ -117,3 +117,25 @@ def test_running_header_repeating_the_title_keeps_the_title() -> None:
     kept = strip_page_furniture(pages, [842.0] * 3)
     assert [ln.text for ln in kept[0]] == [title, "为深入贯彻落实国家和本市的部署要求，提出如下实施意见。"]
     assert [ln.text for ln in kept[1]] == ["加强组织领导，加大财政投入。"]
+
+
+def test_info_title_only_when_printed(font: Path, made: Path) -> None:
+    from fpdf import FPDF
+
+    def make(name: str, info_title: str) -> Path:
+        pdf = FPDF()
+        pdf.add_font("cjk", fname=str(font))
+        pdf.set_title(info_title)
+        pdf.add_page()
+        pdf.set_font("cjk", size=11)
+        for text in ("关于做好防汛工作的通知", "各街道、各部门要压实防汛责任。", "本通知自发布之日起施行。"):
+            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.output(str(made / name))
+        return made / name
+
+    assert read_pdf(make("titled.pdf", "关于做好防汛工作的通知")).meta == {
+        "title": "关于做好防汛工作的通知"
+    }
+    assert read_pdf(make("word.pdf", "Microsoft Word - 文档1.docx")).meta == {}
+    assert read_pdf(make("stale.pdf", "区政府办公室公文模板")).meta == {}
