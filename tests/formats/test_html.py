@@ -138,6 +138,16 @@ def test_unsafe_image_sources_are_dropped(tmp_path: Path) -> None:
     ]
 
 
+def test_figure_caption_follows_its_image(tmp_path: Path) -> None:
+    body = ("".join(f"<p>{p}</p>" for p in ARTICLE)
+            + '<figure><img src="https://img.example.cn/2024/photo.jpg" alt="">'
+            + "<figcaption>1月22日，新闻发布会现场。本报记者 张三 摄</figcaption></figure>"
+            + "<p>发布会上，相关负责人回答了记者提问。</p>")
+    lines = read_html(_page(tmp_path, body)).lines
+    at = lines.index("![](https://img.example.cn/2024/photo.jpg)")
+    assert lines[at + 1] == "1月22日，新闻发布会现场。本报记者 张三 摄"
+
+
 def test_page_without_main_text(tmp_path: Path) -> None:
     path = tmp_path / "index.html"
     path.write_text("<html><body><nav><a href='/'>首页</a></nav><script>x()</script></body></html>",

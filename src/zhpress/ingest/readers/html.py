@@ -93,7 +93,32 @@ def read_html(path: Path) -> RawDocument:
         )
     meta = _clean_meta(page_meta)
     lines = _without_info_bar(lines, meta, _page_info_bar(root))
-    return RawDocument(lines=lines, fmt="html", meta=meta)
+    return RawDocument(lines=_with_captions(lines, root), fmt="html", meta=meta)
+
+
+def _with_captions(lines: list[str], root: Any) -> list[str]:
+    """Put each image's ``<figcaption>`` under it (trafilatura drops them).
+
+    The text rules keep a photo caption ("…记者 张三 摄") only right under
+    its image, so the caption must follow the image line.
+    """
+    if root is None:
+        return lines
+    captions: dict[str, str] = {}
+    for figure in root.iter("figure"):
+        caption = figure.find(".//figcaption")
+        text = clean_inline(caption.text_content()) if caption is not None else ""
+        for img in figure.iter("img"):
+            if text and img.get("src"):
+                captions.setdefault(img.get("src").strip(), text)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        match = re.match(r"^!\[[^\]]*\]\((.+)\)$", line)
+        caption = captions.get(match.group(1)) if match else None
+        if caption and (index + 1 >= len(lines) or lines[index + 1] != caption):
+            out.append(caption)
+    return out
 
 
 def _parse(text: str) -> Any:
