@@ -217,14 +217,28 @@ def _listify(lines: list[str], kind, *, keep_marker: bool) -> None:
 _NEEDS_ESCAPE = re.compile(r"^(#|>|[-*+](?= |$)|\d+[.)](?= |$)|=+$|\|)")
 
 
+# Source text is text, never markup: "<script>" or "&lt;" typed in a report (or
+# decoded from an HTML page's text) must reach the site as those characters,
+# not as a tag. Markdown passes raw HTML through, so tag starts and entity-like
+# sequences become character references. "](<" is a Markdown link destination.
+_HTML_LIKE = re.compile(r"(?<!\]\()<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+
+
 class EscapeRule(Rule):
-    """Plain text that Markdown would misread as a block marker gets a backslash."""
+    """Plain text that Markdown would misread as a block marker gets a backslash;
+    text that would read as raw HTML (tags, entities) is escaped on every line."""
 
     name = "escape"
     priority = 5
 
     def run(self, doc: Doc) -> None:
-        doc.lines[:] = [_escape(line) if _plain(line) else line for line in doc.lines]
+        doc.lines[:] = [
+            _escape_html(_escape(line) if _plain(line) else line) for line in doc.lines
+        ]
+
+
+def _escape_html(line: str) -> str:
+    return _HTML_LIKE.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", line)
 
 
 def _escape(line: str) -> str:
