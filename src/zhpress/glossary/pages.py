@@ -7,6 +7,7 @@ the same on all three pages, derived from its pinyin (``jie-su-ji-ban``).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -127,8 +128,11 @@ def glossary_page_markdown(
             cells = [hant, entry.zh, pinyin(entry.zh, entry.pinyin), en]
         else:
             cells = [en, entry.zh, hant, pinyin(entry.zh, entry.pinyin)]
+        # Glossary text is data, not markup: Markdown would pass "<script>" through.
+        cells = [html.escape(c, quote=False) for c in cells]
         if lang == "en" and entry.note:
-            cells[0] = f"{cells[0]}<br><small>{_cell(entry.note)}</small>"
+            note = html.escape(entry.note, quote=False)
+            cells[0] = f"{cells[0]}<br><small>{_cell(note)}</small>"
         cells[0] = anchor + cells[0]
         out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     return "\n".join(out).strip() + "\n"
