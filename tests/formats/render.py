@@ -124,7 +124,12 @@ def wrap(text: str, width_of, limit: float) -> list[str]:
                     lines.append(text[start:space])
                     start, used, index = space + 1, 0.0, space + 1
                     continue
-            while end - 1 > start and (text[end] == " " or text[end - 1] == " "):
+            while end - 1 > start and (
+                text[end] == " " or text[end - 1] == " "
+                or (text[end].isascii() and text[end].isalpha()
+                    and text[end - 1].isascii() and text[end - 1].isalpha())
+            ):
+                # Nor inside a Latin word ("GDP"), which typesetters keep whole.
                 end -= 1
             lines.append(text[start:end])
             start, used, index = end, 0.0, end

@@ -28,6 +28,8 @@ def test_chinese_lines_join_without_space_latin_with_one() -> None:
         "The library will open an English reading room in 2025."
     )
     assert join("a bilingual story-", "telling session") == "a bilingual storytelling session"
+    assert join("项目被命名为“Beijing", "Service”品牌。") == "项目被命名为“Beijing Service”品牌。"
+    assert join("力争在人工智能、6", "G、新材料领域取得突破") == "力争在人工智能、6G、新材料领域取得突破"
 
 
 def test_running_headers_footers_and_page_numbers_are_removed() -> None:

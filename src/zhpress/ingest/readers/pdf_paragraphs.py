@@ -105,11 +105,19 @@ def join(left: str, right: str) -> str:
     """Chinese lines join without a space, Latin lines with one."""
     if not left or not right:
         return left + right
+    if _ascii_letter(left[-1]) and _ascii_letter(right[0]) and not left.endswith("-"):
+        # Words are not split at a line end, even inside Chinese text: two
+        # letters meeting across a break belong to two words ("Beijing Service").
+        return left + " " + right
     if _latin_line(left) and _LATIN.match(right[0]) and not is_cjk(left[-1]):
         if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[0].islower():
             return left[:-1] + right  # a word hyphenated at the line end
         return left + " " + right
     return left + right
+
+
+def _ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def _latin_line(text: str) -> bool:
