@@ -157,3 +157,13 @@ def test_core_title_only_when_the_document_shows_it(
     path = tmp_path / "notice.docx"
     document.save(str(path))
     assert read_docx(path).meta == expected
+
+
+def test_number_and_text_separator() -> None:
+    from zhpress.ingest.readers.docx import _separator
+
+    assert _separator("一、", "总体要求") == ""
+    assert _separator("（一）", "指导思想") == ""
+    assert _separator("1.", "完成楼本体节能改造") == ""
+    assert _separator("第一章", "总则") == " "
+    assert _separator("1.", "Overview") == " "

@@ -132,10 +132,7 @@ class _DocxReader:
                 # section: a Markdown list item keeps it out of the heading rules.
                 pieces[0] = f"{text[:-1]}. {first}" if first else first
             elif text:
-                # "1." before Latin text needs a space; "一、" or "1." before
-                # Chinese text does not (that is how the reports write it).
-                sep = " " if text[-1:].isascii() and first[:1].isascii() and first else ""
-                pieces[0] = text + sep + first
+                pieces[0] = text + _separator(text, first) + first
         pieces = [p for p in (clean_inline(p) for p in pieces) if p]
         if not pieces:
             return []
@@ -197,6 +194,20 @@ class _DocxReader:
                 cells.append(" ".join(t for t in texts if t.strip()))
             rows.append(cells)
         return rows
+
+
+def _separator(label: str, text: str) -> str:
+    """What goes between a list number and its paragraph's text.
+
+    Word shows a tab; in plain text "一、" or "1." runs straight into Chinese
+    text (that is how the reports are typed), "第一章" and "1" take a space,
+    and so does any number before Latin text.
+    """
+    if not text or text[0].isspace():
+        return ""
+    if label[-1:].isascii() and text[0].isascii():
+        return " "
+    return " " if label[-1:].isalnum() else ""
 
 
 def _body_blocks(parent: Any):
