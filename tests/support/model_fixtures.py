@@ -3,8 +3,14 @@
 Use from any test folder's ``conftest.py``::
 
     from support.model_fixtures import (  # noqa: F401
-        synthetic_argos_package, synthetic_model, synthetic_models_dir,
+        _synthetic_install_root,
+        synthetic_argos_package,
+        synthetic_model,
+        synthetic_models_dir,
     )
+
+(``_synthetic_install_root`` too: pytest looks fixtures up by name, and the
+other three depend on it.)
 
 ``synthetic_argos_package`` is the ``.argosmodel`` file (Path);
 ``synthetic_model`` the installed ``ModelPackage`` (in a session-wide models
