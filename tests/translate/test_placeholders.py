@@ -102,3 +102,12 @@ def test_accepted_spellings_of_a_rendering():
     assert not term_present("gross output grew", "gross domestic product (GDP)")
     assert not term_present("the subGDPx figure", "gross domestic product (GDP)")
     assert term_present("two new industrial parks", "industrial park")
+
+
+def test_placeholder_glued_to_chinese_is_still_restored():
+    from zhpress.translate.placeholders import PLACEHOLDER
+
+    assert [m.group(1) for m in PLACEHOLDER.finditer("推进TERM3建设 and XTERM4 TERM12")] == [
+        "3",
+        "12",
+    ]

@@ -143,16 +143,28 @@ def build_site(
     # Material prints a multi-line end-of-life banner on every run; the CLI
     # keeps its output to what the user needs (set the variable to 0 to see it).
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from zhpress.site.stages import take_source_errors
+
     with _mkdocs_logging(verbose) as capture:
         config = load_site_config(config_file, strict=strict, site_dir=site_dir, capture=capture)
         try:
             build(config)
         except MkDocsException as exc:
+            take_source_errors()
             raise _build_error(capture, exc.format_message()) from None
         except OSError as exc:
             raise OutputError(
                 f"cannot write the site: {exc.strerror or exc}", path=exc.filename
             ) from None
+    # The site is complete without the sources that could not be read; the
+    # command still fails so nobody publishes without noticing them.
+    errors = take_source_errors()
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise MultipleErrors(
+            errors, summary=f"{len(errors)} source files could not be ingested; site built without them"
+        )
     return Path(config.site_dir)
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from zhpress.convert import ScriptConverter
-from zhpress.errors import ConfigError, MultipleErrors, SourceError, ZhpressError
+from zhpress.errors import ConfigError, SourceError, ZhpressError
 from zhpress.glossary.site import SiteGlossary, load_site_glossary
 from zhpress.report import Report, list_reports
 from zhpress.site.context import SiteContext
@@ -94,6 +94,12 @@ def prepare_reports(ctx: SiteContext, warn: Warn) -> list[Report]:
     return reports
 
 
+# Source files the last build could not ingest. The build goes on with the
+# other reports (one bad file must not take the site down) and `zhpress
+# build` exits non-zero afterwards with these errors; see take_source_errors.
+_source_errors: list[ZhpressError] = []
+
+
 def ingest(ctx: SiteContext, warn: Warn) -> None:
     try:
         from zhpress.ingest import ingest_path
@@ -101,14 +107,22 @@ def ingest(ctx: SiteContext, warn: Warn) -> None:
         warn("the ingest stage is not installed; building from docs/ as it is")
         return
     summary = ingest_path(ctx.sources_dir, ctx.docs_dir, repo_root=ctx.root)
-    errors: list[ZhpressError] = list(getattr(summary, "errors", []) or [])
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise MultipleErrors(errors, summary=f"{len(errors)} source files could not be ingested")
+    _source_errors.clear()
+    for error in list(getattr(summary, "errors", []) or []):
+        _source_errors.append(error)
+        log.error("zhpress: %s (the other reports are still built)", error)
+    for message in getattr(summary, "warnings", []) or []:
+        log.warning("zhpress: %s", message)
     written = getattr(summary, "written", None)
     if written:
         log.info("zhpress: ingested %d changed source file(s)", len(written))
+
+
+def take_source_errors() -> list[ZhpressError]:
+    """The ingest errors of the last build (and forget them)."""
+    errors = list(_source_errors)
+    _source_errors.clear()
+    return errors
 
 
 def check_slug(report: Report, ctx: SiteContext) -> None:

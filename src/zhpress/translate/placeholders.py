@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-PLACEHOLDER = re.compile(r"\bTERM\s?(\d{1,3})\b", re.IGNORECASE)
+# Lookarounds, not \b: Python counts Chinese characters as word characters, so
+# \b would miss a placeholder the model glued to Chinese text (推进TERM3建设).
+PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9_])TERM\s?(\d{1,3})(?![0-9])", re.IGNORECASE)
 
 
 class TermLike(Protocol):
