@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from zhpress.glossary.site import SiteGlossary
 from zhpress.report import Report
 from zhpress.site import pages
+from zhpress.site.bilingual import bilingual_key, bilingual_page
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import EN, HANS, HANT, LANGUAGES, Language
 
 HOME = "index"
 GLOSSARY = "glossary"
+NOT_FOUND = "404"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class GeneratedPage:
     lang: Language
     key: str
     markdown: str
+    # home | report | bilingual | glossary | 404 (what search and the glossary marks need)
+    kind: str = "page"
 
 
 @dataclass
@@ -69,19 +73,36 @@ def generate_content(
     """Every page of the site as Markdown, reports in ``reports`` order (newest first)."""
     content = SiteContent(reports=list(reports))
     for lang in LANGUAGES:
-        content.add(
-            GeneratedPage(lang.src_uri(HOME), lang, HOME, pages.home_page(reports, lang, ctx))
-        )
+        home = pages.home_page(reports, lang, ctx)
+        content.add(GeneratedPage(lang.src_uri(HOME), lang, HOME, home, "home"))
     for report in reports:
         for lang in (HANS, HANT):
             markdown = pages.report_page(report, lang, ctx)
-            content.add(GeneratedPage(lang.src_uri(report.slug), lang, report.slug, markdown))
+            content.add(
+                GeneratedPage(lang.src_uri(report.slug), lang, report.slug, markdown, "report")
+            )
         markdown = pages.english_page(report, ctx)
-        content.add(GeneratedPage(EN.src_uri(report.slug), EN, report.slug, markdown))
+        content.add(GeneratedPage(EN.src_uri(report.slug), EN, report.slug, markdown, "report"))
+        key = bilingual_key(report.slug)
+        for lang in LANGUAGES:
+            if lang is EN:
+                title = pages.english_title(report, ctx)
+            else:
+                title = pages.chinese_text(report.title, report, lang.key, ctx)
+            markdown = bilingual_page(report, lang, ctx, title)
+            content.add(
+                GeneratedPage(lang.src_uri(key), lang, key, markdown, "bilingual"), in_nav=False
+            )
+    for lang in LANGUAGES:
+        markdown = pages.not_found_page(lang)
+        content.add(
+            GeneratedPage(lang.src_uri(NOT_FOUND), lang, NOT_FOUND, markdown, "404"),
+            in_nav=False,
+        )
     if glossary is not None and glossary.glossary.approved():
         for lang in LANGUAGES:
             body = glossary.page_markdown(lang.key)
             title = body.splitlines()[0].lstrip("# ").strip()
             markdown = pages.front_matter(title) + "\n" + body
-            content.add(GeneratedPage(lang.src_uri(GLOSSARY), lang, GLOSSARY, markdown))
+            content.add(GeneratedPage(lang.src_uri(GLOSSARY), lang, GLOSSARY, markdown, "glossary"))
     return content

@@ -20,6 +20,8 @@ class Language:
 
     def url(self, name: str) -> str:
         """Site-relative URL of a page (directory URLs), no leading slash."""
+        if name == "404":  # served by name for missing pages, not as a directory
+            return f"{self.prefix}404.html"
         return self.prefix if name == "index" else f"{self.prefix}{name}/"
 
 
@@ -39,6 +41,16 @@ HANS = Language(
         "authors": "作者",
         "file": "原始文件",
         "empty": "还没有报告。把原始报告放入 sources/ 后重新构建。",
+        "bilingual": "中英对照",
+        "bilingual_title": "中英对照：{title}",
+        "bilingual_intro": "左栏为中文，右栏为英文译文，逐段对齐；点击 ¶ 打开该段所在的单语页面。",
+        "original": "本页为原文（简体中文）。",
+        "converted": "本页由 OpenCC {config} 从繁体原文自动转换。",
+        "read_original": "阅读繁体原文",
+        "other_lang": "English",
+        "not_found": "页面不存在",
+        "not_found_text": "找不到这个页面。它可能已被移动或删除。",
+        "back_home": "返回报告首页",
     },
 )
 
@@ -58,6 +70,16 @@ HANT = Language(
         "authors": "作者",
         "file": "原始檔案",
         "empty": "還沒有報告。把原始報告放入 sources/ 後重新建置。",
+        "bilingual": "中英對照",
+        "bilingual_title": "中英對照：{title}",
+        "bilingual_intro": "左欄為中文，右欄為英文譯文，逐段對齊；點擊 ¶ 開啟該段所在的單語頁面。",
+        "original": "本頁為原文（繁體中文）。",
+        "converted": "本頁由 OpenCC {config} 從簡體原文自動轉換。",
+        "read_original": "閱讀簡體原文",
+        "other_lang": "English",
+        "not_found": "頁面不存在",
+        "not_found_text": "找不到這個頁面。它可能已被移動或刪除。",
+        "back_home": "返回報告首頁",
     },
 )
 
@@ -82,6 +104,34 @@ EN = Language(
             "This report has not been translated into English yet. "
             "Untranslated passages show the Chinese original, marked \"translation pending\"."
         ),
+        "bilingual": "Chinese and English side by side",
+        "bilingual_title": "Side by side: {title}",
+        "bilingual_intro": (
+            "Chinese on the left, the English translation on the right, paragraph by "
+            "paragraph; ¶ opens the paragraph on its own page."
+        ),
+        "other_lang": "中文",
+        "not_found": "Page not found",
+        "not_found_text": "There is no page at this address. It may have been moved or removed.",
+        "back_home": "Back to the reports",
+        "status_machine": "Machine translation",
+        "status_reviewed": "Reviewed translation",
+        "status_official": "Official translation",
+        "status_mixed": "Mixed translation",
+        "status_pending": "English translation pending",
+        "status_empty": "Nothing to translate",
+        "status_note_machine": (
+            "This English text was produced by a machine translation model and has not "
+            "been reviewed by a translator. The Chinese original is authoritative."
+        ),
+        "status_note_reviewed": "A translator has reviewed this English text.",
+        "status_note_official": "This English text is the official translation.",
+        "status_note_mixed": (
+            "Parts of this page are machine translation, parts were reviewed or are "
+            "official; pending and outdated passages are marked where they occur."
+        ),
+        "status_note_empty": "",
+        "read_side_by_side": "Read it side by side with the Chinese",
     },
 )
 

@@ -16,7 +16,7 @@ import yaml
 
 from zhpress.report import Report
 from zhpress.site.context import SiteContext
-from zhpress.site.languages import EN, HANS, Language
+from zhpress.site.languages import EN, HANS, HANT, Language
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~!])")
 
@@ -104,17 +104,59 @@ def meta_line(report: Report, lang: Language, ctx: SiteContext, script: str) -> 
     return " · ".join(parts) + "\n{ .zhpress-meta }\n" if parts else ""
 
 
+def script_note(report: Report, lang: Language, ctx: SiteContext) -> str:
+    """Where the page's Chinese text comes from: the original, or which OpenCC
+    conversion produced it, with a link to the page in the source's script."""
+    labels = lang.labels
+    side = " · " + bilingual_link(report, lang)
+    if report.script == lang.key:
+        return md_escape(labels["original"]) + side + "\n{ .zhpress-script-note }\n"
+    config = ctx.converter.to_hans_config if lang is HANS else ctx.converter.to_hant_config
+    source = HANT if lang is HANS else HANS
+    # a Markdown link between the two trees' .md files: mkdocs checks it
+    depth = "../" * lang.prefix.count("/")
+    target = f"{depth}{source.prefix}{report.slug}.md"
+    return (
+        md_escape(labels["converted"].format(config=config))
+        + f" [{md_escape(labels['read_original'])}]({target})"
+        + side
+        + "\n{ .zhpress-script-note }\n"
+    )
+
+
+def bilingual_link(report: Report, lang: Language) -> str:
+    return f"[{md_escape(lang.labels['bilingual'])}]({report.slug}/bilingual.md)"
+
+
 def report_page(report: Report, lang: Language, ctx: SiteContext) -> str:
-    """A report in Simplified (``HANS``) or Traditional (``HANT``) script."""
+    """A report in Simplified (``HANS``) or Traditional (``HANT``) script.
+
+    Every block carries its ``p-<id>`` anchor, which also links to the same
+    paragraph on the English page.
+    """
+    from zhpress.site.anchors import anchor_body, body_blocks
+    from zhpress.site.bilingual import relative
+
     title = chinese_text(report.title, report, lang.key, ctx)
+    english = relative(lang.url(report.slug), EN.url(report.slug))
+    link = (english, EN.html_lang, "EN", EN.name)
+    body = anchor_body(report.body, body_blocks(report), link)
     return (
         front_matter(title)
         + f"\n# {md_escape(title)}\n\n"
         + meta_line(report, lang, ctx, lang.key)
         + "\n"
-        + rebase_images(chinese_body(report, lang.key, ctx), lang).strip("\n")
+        + script_note(report, lang, ctx)
+        + "\n"
+        + rebase_images(chinese_body_text(body, report, lang.key, ctx), lang).strip("\n")
         + "\n"
     )
+
+
+def chinese_body_text(body: str, report: Report, target: str, ctx: SiteContext) -> str:
+    if report.script == target:
+        return body
+    return ctx.converter.convert_markdown(body, target)  # type: ignore[arg-type]
 
 
 def english_title(report: Report, ctx: SiteContext) -> str:
@@ -126,31 +168,85 @@ def english_title(report: Report, ctx: SiteContext) -> str:
     return f"{title} ({EN.labels['pending']})"
 
 
+def status_banner(report: Report, ctx: SiteContext) -> str:
+    """The translation state at the top of an English page, as an admonition:
+    machine / reviewed / official / mixed / pending, with the counts."""
+    status = ctx.english(report).status
+    labels = EN.labels
+    kind = {
+        "official": "success",
+        "reviewed": "info",
+        "machine": "warning",
+        "mixed": "warning",
+        "pending": "danger",
+        "empty": "note",
+    }[status.label]
+    note = labels["pending_note" if status.label == "pending" else f"status_note_{status.label}"]
+    text = html.escape(status.text())
+    side = f'<a href="bilingual/">{html.escape(labels["read_side_by_side"])}</a>'
+    return (
+        f'<div class="admonition {kind} zhpress-status-box" data-status="{status.label}">\n'
+        f'<p class="admonition-title">{html.escape(labels["status_" + status.label])}</p>\n'
+        f'<p class="zhpress-status" data-status="{status.label}">{text}</p>\n'
+        + (f"<p>{html.escape(note)} {side}</p>\n" if note else f"<p>{side}</p>\n")
+        + "</div>\n"
+    )
+
+
+_STATUS_LINE = re.compile(r'\A<p class="zhpress-status"[^\n]*</p>\n*')
+
+
 def english_page(report: Report, ctx: SiteContext) -> str:
     """The English page of a report, rendered from its translation memory.
 
     Translated sentences show as English; pending ones show their Chinese
     source with a "translation pending" note, and needs-review ones a
-    "source changed" marker (see ``zhpress.translate.render``).
+    "source changed" marker (see ``zhpress.translate.render``). The status
+    line becomes a banner at the top; every paragraph links to the same
+    paragraph on the Chinese page in the source's script.
     """
+    from zhpress.site.anchors import link_english_anchors
+    from zhpress.site.bilingual import chinese_script, relative
+
     page = ctx.english(report)
     title = english_title(report, ctx)
-    notice = ""
-    if page.title is None:
-        notice = f'\n!!! warning "{EN.labels["pending"]}"\n\n    {EN.labels["pending_note"]}\n'
+    zh = chinese_script(report, EN)
+    body = _STATUS_LINE.sub("", page.markdown)
+    href = relative(EN.url(report.slug), zh.url(report.slug))
+    body = link_english_anchors(body, href, zh.html_lang, "中", zh.name)
     return (
         front_matter(title)
         + f"\n# {md_escape(title)}\n\n"
         + meta_line(report, EN, ctx, HANS.key)
-        + notice
         + "\n"
-        + rebase_images(page.markdown, EN).strip("\n")
+        + status_banner(report, ctx)
+        + "\n"
+        + rebase_images(body, EN).strip("\n")
         + "\n"
     )
 
 
+def excerpt(report: Report, lang: Language, ctx: SiteContext, limit: int = 140) -> str:
+    """Opening text of the report for the reports index (two lines on screen)."""
+    from zhpress.site.bilingual import plain
+
+    for block in ctx.english(report).blocks:
+        if block.kind not in ("paragraph", "item", "quote") or not block.sentences:
+            continue
+        if lang is EN:
+            if any(s.state == "pending" for s in block.sentences):
+                continue
+            text = " ".join(s.en for s in block.sentences)
+        else:
+            text = chinese_text(plain(block.zh), report, lang.key, ctx)
+        text = " ".join(text.split())
+        return text if len(text) <= limit else text[:limit].rstrip() + "…"
+    return ""
+
+
 def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> str:
-    """The report list of one language tree, newest first (``reports`` order)."""
+    """The reports index of one language tree, newest first (``reports`` order):
+    date, title, source and a two-line excerpt for each."""
     labels = lang.labels
     lines = [front_matter(labels["home"]), f"# {md_escape(labels['home'])}", ""]
     if not reports:
@@ -166,5 +262,20 @@ def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> st
         source = report.meta.get("outlet") or report.meta.get("venue")
         if source:
             entry += f" · {md_escape(chinese_text(str(source), report, script, ctx))}"
+        text = excerpt(report, lang, ctx)
+        if text:
+            entry += f'\n  <span class="zhpress-excerpt">{md_escape(text)}</span>'
         lines.append(entry)
     return "\n".join(lines) + "\n"
+
+
+def not_found_page(lang: Language) -> str:
+    """The 404 page of one tree, in its language, linking its reports index."""
+    labels = lang.labels
+    return (
+        front_matter(labels["not_found"])
+        + f"\n# {md_escape(labels['not_found'])}\n\n"
+        + md_escape(labels["not_found_text"])
+        + "\n\n"
+        + f"[{md_escape(labels['back_home'])}](index.md)\n"
+    )

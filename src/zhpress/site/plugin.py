@@ -19,7 +19,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -27,9 +27,16 @@ from mkdocs.structure.pages import Page
 from zhpress.convert import VARIANTS
 from zhpress.errors import CheckFailed, ConfigError, MultipleErrors, ZhpressError
 from zhpress.glossary.site import SiteGlossary
-from zhpress.site.content import GLOSSARY, HOME, SiteContent, generate_content
+from zhpress.site.content import HOME, NOT_FOUND, SiteContent, generate_content
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import LANGUAGES
+from zhpress.site.postbuild import (
+    SEARCHABLE_KINDS,
+    not_found_head,
+    write_search_indexes,
+    write_sitemap,
+)
+from zhpress.site.searchindex import Passage, page_passages
 from zhpress.site.stages import (
     content_epoch,
     load_glossary_stage,
@@ -43,6 +50,7 @@ log = logging.getLogger("mkdocs.plugins.zhpress")
 PACKAGE_DIR = Path(__file__).parent
 OVERRIDES_DIR = PACKAGE_DIR / "overrides"
 CSS_URI = "assets/zhpress/zhpress.css"
+SEARCH_WORKER_URI = "assets/zhpress/zhpress-search.js"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition")
 
 
@@ -108,6 +116,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         self._default_alternate: list[dict[str, str]] = []
         self._saved_epoch: str | None = None
         self._epoch_set = False
+        self.passages: dict[str, list[Passage]] = {}
+        self.epoch = 0
 
     # -- configuration ---------------------------------------------------
 
@@ -123,7 +133,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             self.content = generate_content(reports, self.ctx, self.glossary)
         except ZhpressError as exc:
             raise ZhpressPluginError(exc) from None
-        self._set_epoch(content_epoch(reports))
+        self.epoch = content_epoch(reports)
+        self._set_epoch(self.epoch)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -136,6 +147,10 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES_DIR))
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        # each language tree has its own 404 page (generated); the theme's
+        # single one would be written first and then replaced anyway
+        config.theme.static_templates.discard("404.html")
+        self.passages = {}
         self._default_alternate = self.content.alternates(HOME)
         config.extra["alternate"] = self._default_alternate
         return config
@@ -168,12 +183,17 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             # docs/*.md are the canonical reports: the site shows generated
             # pages instead (docs/index.md too: each language has its own home).
             top_level_page = file.is_documentation_page() and "/" not in file.src_uri
-            if top_level_page or file.src_uri in generated or file.src_uri == CSS_URI:
+            ours = file.src_uri in (CSS_URI, SEARCH_WORKER_URI)
+            if top_level_page or file.src_uri in generated or ours:
                 files.remove(file)
         for page in self.content.pages:
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
-        css = PACKAGE_DIR / "assets" / "zhpress.css"
-        files.append(File.generated(config, CSS_URI, abs_src_path=str(css)))
+            file = File.generated(config, page.src_uri, content=page.markdown)
+            if page.key == NOT_FOUND:
+                file.dest_uri = page.lang.url(NOT_FOUND)
+            files.append(file)
+        for uri, name in ((CSS_URI, "zhpress.css"), (SEARCH_WORKER_URI, "zhpress-search.js")):
+            asset = PACKAGE_DIR / "assets" / name
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -205,8 +225,9 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             page.meta["zhpress_html_lang"] = generated.lang.html_lang
             page.meta["zhpress_ui"] = generated.lang.ui
             page.meta["zhpress_key"] = generated.key
+            page.meta["zhpress_prefix"] = generated.lang.prefix
         if self.glossary is not None:
-            is_report = generated is not None and generated.key not in (HOME, GLOSSARY)
+            is_report = generated is not None and generated.kind == "report"
             self.glossary.set_page(generated.lang.key if is_report else None, "../glossary/")
         return markdown
 
@@ -224,6 +245,11 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         config.extra["alternate"] = self._default_alternate
+        generated = self.content.page(page.file.src_uri) if self.content else None
+        if generated is not None and generated.kind in SEARCHABLE_KINDS:
+            self.passages[generated.src_uri] = page_passages(output)
+        if generated is not None and generated.key == NOT_FOUND:
+            output = output.replace("<head>", "<head>" + not_found_head(generated, config), 1)
         return output
 
     # -- build lifecycle -------------------------------------------------
@@ -235,8 +261,18 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
                     server.watch(str(path))
         return server
 
+    # after Material's search plugin, whose single mixed-language index is replaced
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._restore_epoch()
+        try:
+            if self.content is not None:
+                site_dir = Path(config.site_dir)
+                write_search_indexes(site_dir, self.content, self.passages)
+                write_sitemap(site_dir, self.content, config.site_url, self.epoch)
+        except ZhpressError as exc:
+            raise ZhpressPluginError(exc) from None
+        finally:
+            self._restore_epoch()
 
     def on_build_error(self, *, error: Exception) -> None:
         global _last_error
