@@ -55,7 +55,8 @@ class TreeIndex:
 
     def search(self, query: str) -> list[str]:
         """URLs (relative to the tree) of pages with a passage holding every word."""
-        sets = [self.postings(w) for w in self.words(query)]
+        stop = set(self.manifest["stop"])
+        sets = [self.postings(w) for w in self.words(query) if w not in stop]
         if not sets:
             return []
         hits = set.intersection(*sets)

@@ -18,7 +18,7 @@ date: '2025-01-08'
 script: hant
 venue: 北京市東城區第十七屆人民代表大會第五次會議
 speaker: 北京市東城區人民政府代區長 陳獻森
-source_file: sources/001_dongcheng.txt
+source_file: archive/001_dongcheng.txt
 ---
 
 各位代表：
@@ -42,7 +42,7 @@ script: hans
 outlet: 北京青年报客户端
 authors:
 - 张鑫
-source_file: sources/003_news.txt
+source_file: archive/003_news.txt
 ---
 
 昨日下午，北京市十六届人大二次会议举行首场新闻发布会。
@@ -60,7 +60,7 @@ PLAIN_REPORT = """\
 title: 通州区政府工作报告
 date: '2022-01-06'
 script: hans
-source_file: sources/004_tongzhou.txt
+source_file: archive/004_tongzhou.txt
 ---
 
 ## （一）基本建成城市框架

@@ -46,7 +46,15 @@ SHARD_BYTES = 32_000  # aim for shards about this size
 MAX_TEXT = 600  # characters of a passage kept for result snippets
 
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
-_SKIP_CLASSES = ("headerlink", "zhpress-p", "zhpress-goto")
+# permalinks, paragraph cross-links, the translation banner and the script note
+# are page furniture, not text a reader searches for
+_SKIP_CLASSES = (
+    "headerlink",
+    "zhpress-p",
+    "zhpress-goto",
+    "zhpress-status-box",
+    "zhpress-script-note",
+)
 
 
 @dataclass
@@ -87,7 +95,8 @@ class _Extractor(HTMLParser):
         if self._skip:
             self._skip.append(tag)
             return
-        if tag in ("script", "style") or any(c in a.get("class", "") for c in _SKIP_CLASSES):
+        classes = a.get("class", "").split()
+        if tag in ("script", "style") or any(c in classes for c in _SKIP_CLASSES):
             if a.get("id", "").startswith("p-") and self._block and not self._anchor:
                 self._anchor = a["id"]
             self._skip.append(tag)
