@@ -13,7 +13,8 @@ then time, in separate child processes, with each child's peak RSS:
 
 and counts the segments re-translated after the one-paragraph edit (the
 translation memory with the deterministic FakeEngine: the model's speed is
-bench/translate.py's business). With two or more N the growth of time and
+bench/translate.py's business). Before timing, translations/ is filled by
+the FakeEngine so the English pages carry full text, as in a real project. With two or more N the growth of time and
 memory is fitted (least squares, linear in N) and extrapolated to N=1000.
 """
 
@@ -124,6 +125,11 @@ def retranslated_after_edit(project: Path) -> tuple[int, int, int]:
 
 def bench_size(n: int, work: Path, seed: int) -> dict[str, float]:
     project = generate(n, work / f"n{n}", seed=seed)
+    # Fill the translation memory (FakeEngine) so English pages carry full text.
+    from zhpress.translate.engines.fake import FakeEngine
+    from zhpress.translate.project import translate_project
+
+    translate_project(project / "docs", project / "translations", FakeEngine(latin=True))
     zhpress = [str(VENV_BIN / "zhpress"), "build"]
     for stale in (project / "build", project / ".cache"):
         shutil.rmtree(stale, ignore_errors=True)
