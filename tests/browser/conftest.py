@@ -51,14 +51,29 @@ def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "build" / "site"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _PagesLike(http.server.SimpleHTTPRequestHandler):
+    """Serves like GitHub Pages: a missing path gets the root 404.html, status 404."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def server(browser_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(browser_site))
+    handler = functools.partial(_PagesLike, directory=str(browser_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

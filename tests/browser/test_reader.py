@@ -15,6 +15,17 @@ REPORT = "2024-01-23-jinnian-jiangjian-80-ge-yikezhong-bianmin"
 TREES = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
 
 
+def _save(page, name: str) -> None:
+    """A screenshot as a test artifact, also kept for the README."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(shot))
+    assert 10_000 < shot.stat().st_size < 300_000
+    readme = REPO / ".github" / "screenshots"
+    readme.mkdir(parents=True, exist_ok=True)
+    shutil.copy(shot, readme / f"{name}.png")
+
+
 def _search(page, query: str) -> list[str]:
     """Type ``query`` into the header search box; the result links (hrefs)."""
     box = page.locator("input.md-search__input")
@@ -48,6 +59,16 @@ def test_switching_language_lands_on_the_same_report(page, server: str) -> None:
     assert "便民生活圈" in page.locator("article h1").inner_text()
 
 
+def test_switching_language_keeps_the_paragraph(page, server: str) -> None:
+    page.goto(f"{server}zh-Hant/{REPORT}/")
+    anchor = page.locator("article a.zhpress-p").nth(4).get_attribute("id")
+    page.goto(f"{server}zh-Hant/{REPORT}/#{anchor}")
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(re.compile(rf"/en/{REPORT}/#{anchor}$"))
+    assert page.locator(f"#{anchor}").count() == 1
+
+
 def test_chinese_glossary_term_finds_simplified_pages_only(page, server: str) -> None:
     page.goto(f"{server}{REPORT}/")
     links = _search(page, "京津冀协同发展")
@@ -72,6 +93,7 @@ def test_simplified_query_on_the_traditional_site_finds_traditional_text(page, s
     assert links and all("/zh-Hant/" in h for h in links), links
     marks = page.locator(".md-search-result__article mark").all_inner_texts()
     assert "發展" in marks, marks
+    _save(page, "search")
     page.locator("input.md-search__input").fill("")
     links = _search(page, "發展")
     assert links
@@ -96,6 +118,7 @@ def test_bilingual_view_and_paragraph_links(page, server: str) -> None:
     zh, en = row.locator(".zhpress-zh"), row.locator(".zhpress-en")
     # side by side on a wide screen
     assert zh.bounding_box()["x"] < en.bounding_box()["x"]
+    _save(page, "bilingual")
     en.locator("a.zhpress-goto").click()
     page.wait_for_url(re.compile(rf"/en/{REPORT}/#{anchor}$"))
     target = page.locator(f"#{anchor}")
@@ -115,25 +138,30 @@ def test_bilingual_view_stacks_on_a_narrow_screen(page, server: str) -> None:
     assert en["y"] >= zh["y"] + zh["height"] - 1
 
 
-def test_not_found_page_picks_the_readers_language(page, server: str) -> None:
-    response = page.goto(f"{server}zh-Hant/no-such-page/")
+@pytest.mark.parametrize(
+    ("missing", "lang", "text"),
+    [
+        ("no/such/page/", "zh-Hans", "页面不存在"),
+        ("zh-Hant/no/such/page/", "zh-Hant", "頁面不存在"),
+        ("en/no-such-page/", "en", "Page not found"),
+    ],
+)
+def test_not_found_page_is_in_the_readers_language(page, server, missing, lang, text) -> None:
+    # the host answers every missing path with the root 404.html, as GitHub Pages does
+    response = page.goto(f"{server}{missing}")
     assert response.status == 404
-    # http.server has no fallback page: open the root 404 as GitHub Pages would serve it
-    page.goto(f"{server}404.html")
-    assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    page.goto(f"{server}en/404.html")
-    assert page.locator("html").get_attribute("lang") == "en"
-    assert "Page not found" in page.locator("article").inner_text()
+    if lang != "zh-Hans":
+        page.wait_for_url(f"{server}{TREES[lang]}404.html")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert text in page.locator("article").inner_text()
+    switcher = page.eval_on_selector_all(
+        "a.md-select__link", "els => els.map(e => e.getAttribute('hreflang'))"
+    )
+    assert switcher == ["zh-Hans", "zh-Hant", "en"]
 
 
 @pytest.mark.parametrize("lang", sorted(TREES))
 def test_screenshot_of_a_report_in_each_language(page, server: str, lang: str) -> None:
     page.goto(f"{server}{TREES[lang]}{REPORT}/")
     page.wait_for_load_state("networkidle")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / f"{lang}.png"
-    page.screenshot(path=str(shot))
-    assert shot.stat().st_size > 10_000
-    readme = REPO / ".github" / "screenshots"
-    readme.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, readme / f"{lang}.png")
+    _save(page, lang)

@@ -60,6 +60,16 @@ def _sentence_html(s: RenderedSentence) -> str:
     return text
 
 
+def _english(sentences: list[RenderedSentence]) -> str:
+    # a run of pending sentences is one "(translation pending)", not one per sentence
+    parts: list[str] = []
+    for s in sentences:
+        text = _sentence_html(s)
+        if not (s.state == PENDING and parts and parts[-1] == text):
+            parts.append(text)
+    return " ".join(parts)
+
+
 def _chinese(block: RenderedBlock, report: Report, script: str, ctx: SiteContext) -> str:
     text = plain(block.zh)
     if report.script != script and text:
@@ -88,7 +98,7 @@ def bilingual_page(report: Report, lang: Language, ctx: SiteContext, title: str)
         if block.kind in ("title", "raw") or not block.sentences:
             continue
         zh = _chinese(block, report, zh_lang.key, ctx)
-        en = " ".join(_sentence_html(s) for s in block.sentences)
+        en = _english(block.sentences)
         kind = "heading" if block.kind == "heading" else "text"
         anchor = block.anchor
         rows.append(
@@ -102,7 +112,7 @@ def bilingual_page(report: Report, lang: Language, ctx: SiteContext, title: str)
         )
     grid = '<div class="zhpress-bilingual">' + "".join(rows) + "</div>"
     return (
-        front_matter(heading)
+        front_matter(heading, hide=["toc"])  # the two columns need the width
         + f"\n# {md_escape(heading)}\n\n"
         + md_escape(lang.labels["bilingual_intro"])
         + "\n{ .zhpress-meta }\n\n"

@@ -51,6 +51,7 @@ PACKAGE_DIR = Path(__file__).parent
 OVERRIDES_DIR = PACKAGE_DIR / "overrides"
 CSS_URI = "assets/zhpress/zhpress.css"
 SEARCH_WORKER_URI = "assets/zhpress/zhpress-search.js"
+SCRIPT_URI = "assets/zhpress/zhpress.js"
 REQUIRED_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition")
 
 
@@ -147,6 +148,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES_DIR))
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if SCRIPT_URI not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT_URI)
         # each language tree has its own 404 page (generated); the theme's
         # single one would be written first and then replaced anyway
         config.theme.static_templates.discard("404.html")
@@ -183,7 +186,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             # docs/*.md are the canonical reports: the site shows generated
             # pages instead (docs/index.md too: each language has its own home).
             top_level_page = file.is_documentation_page() and "/" not in file.src_uri
-            ours = file.src_uri in (CSS_URI, SEARCH_WORKER_URI)
+            ours = file.src_uri in (CSS_URI, SEARCH_WORKER_URI, SCRIPT_URI)
             if top_level_page or file.src_uri in generated or ours:
                 files.remove(file)
         for page in self.content.pages:
@@ -191,8 +194,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             if page.key == NOT_FOUND:
                 file.dest_uri = page.lang.url(NOT_FOUND)
             files.append(file)
-        for uri, name in ((CSS_URI, "zhpress.css"), (SEARCH_WORKER_URI, "zhpress-search.js")):
-            asset = PACKAGE_DIR / "assets" / name
+        for uri in (CSS_URI, SEARCH_WORKER_URI, SCRIPT_URI):
+            asset = PACKAGE_DIR / "assets" / uri.rsplit("/", 1)[1]
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
