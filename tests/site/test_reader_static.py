@@ -191,6 +191,7 @@ def test_not_found_page_in_each_language(built_site: Path) -> None:
         assert f'<html lang="{lang}"' in html
         # served for missing URLs at any depth: assets resolve from the site root
         assert f'<base href="/zh/{prefix}">' in html
+        assert f'"base": "/zh/{prefix}"' in html  # the search client's base too
     root = (built_site / "404.html").read_text(encoding="utf-8")
     assert "页面不存在" in root and 'location.replace(root+m[1]+"/404.html")' in root
     assert "Page not found" in (built_site / "en" / "404.html").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -229,6 +230,9 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             page.meta["zhpress_ui"] = generated.lang.ui
             page.meta["zhpress_key"] = generated.key
             page.meta["zhpress_prefix"] = generated.lang.prefix
+            if generated.key == NOT_FOUND and config.site_url:
+                root = urlsplit(config.site_url).path.rstrip("/") + "/"
+                page.meta["zhpress_base"] = root + generated.lang.prefix
         if self.glossary is not None:
             is_report = generated is not None and generated.kind == "report"
             self.glossary.set_page(generated.lang.key if is_report else None, "../glossary/")
