@@ -1,21 +1,20 @@
 """Command-line interface: a thin layer over the library API.
 
-Each command group lives in its own module and registers itself on ``cli``.
+Each command group lives in its own module and registers itself on ``cli``
+when imported; add a new module to the import list below.
 """
 
 from __future__ import annotations
 
+from zhpress.cli import (  # noqa: F401  (imported to register their commands)
+    check_cmd,
+    glossary_cmd,
+    ingest_cmd,
+    model_cmd,
+    site_cmd,
+    translate_cmd,
+)
 from zhpress.cli.app import cli
-
-# Imported for their side effect of registering commands on ``cli``.
-# One module per command group; add yours to this list.
-# e.g. `from zhpress.cli import ingest_cmd  # noqa: E402,F401`
-from zhpress.cli import check_cmd  # noqa: E402,F401
-from zhpress.cli import glossary_cmd  # noqa: E402,F401
-from zhpress.cli import ingest_cmd  # noqa: E402,F401
-from zhpress.cli import model_cmd  # noqa: E402,F401
-from zhpress.cli import site_cmd  # noqa: E402,F401
-from zhpress.cli import translate_cmd  # noqa: E402,F401
 
 
 def main() -> None:

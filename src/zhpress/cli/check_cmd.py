@@ -7,10 +7,9 @@ from pathlib import Path
 import click
 
 from zhpress.cli.app import cli
+from zhpress.cli.options import docs_option, glossary_option, translations_option
 from zhpress.errors import CheckFailed
 from zhpress.translate.checks import KINDS
-
-_DIRS = click.Path(path_type=Path, file_okay=False)
 
 
 @cli.command("check")
@@ -22,30 +21,9 @@ _DIRS = click.Path(path_type=Path, file_okay=False)
     "OpenCC had to guess, outside glossary terms and OpenCC phrases).",
 )
 @click.option("--strict", is_flag=True, help="Exit non-zero (9) when there is any error.")
-@click.option(
-    "--translations",
-    "translations_dir",
-    type=_DIRS,
-    default=Path("translations"),
-    show_default=True,
-    help="Project translation memory checked when no FILE is given.",
-)
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    type=_DIRS,
-    default=Path("glossary"),
-    show_default=True,
-    help="Glossary whose approved terms the translations must use.",
-)
-@click.option(
-    "--docs",
-    "docs_dir",
-    type=_DIRS,
-    default=Path("docs"),
-    show_default=True,
-    help="Canonical reports reviewed for ambiguous conversions when no FILE is given.",
-)
+@translations_option("Project translation memory checked when no FILE is given.")
+@glossary_option("Glossary whose approved terms the translations must use.")
+@docs_option("Canonical reports reviewed for ambiguous conversions when no FILE is given.")
 @click.option(
     "--variant",
     type=click.Choice(("tw", "hk", "t", "twp")),

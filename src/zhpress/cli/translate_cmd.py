@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 
 from zhpress.cli.app import cli
+from zhpress.cli.options import DIRECTORY, docs_option, glossary_option, translations_option
 from zhpress.errors import CheckFailed, SourceError
-
-_DIRS = click.Path(path_type=Path, file_okay=False)
 
 
 @cli.group("translate", invoke_without_command=True)
@@ -31,33 +30,12 @@ _DIRS = click.Path(path_type=Path, file_okay=False)
     help="CPU threads for the model (0 = $ZHPRESS_THREADS or all).",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 9) if any segment is still pending.")
-@click.option(
-    "--docs",
-    "docs_dir",
-    type=_DIRS,
-    default=Path("docs"),
-    show_default=True,
-    help="Directory of Chinese reports (written by `zhpress ingest`).",
-)
-@click.option(
-    "--translations",
-    "translations_dir",
-    type=_DIRS,
-    default=Path("translations"),
-    show_default=True,
-    help="Translation memory directory (PO files).",
-)
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    type=_DIRS,
-    default=Path("glossary"),
-    show_default=True,
-    help="Glossary directory whose approved terms are enforced.",
-)
+@docs_option("Directory of Chinese reports (written by `zhpress ingest`).")
+@translations_option("Translation memory directory (PO files).")
+@glossary_option("Glossary directory whose approved terms are enforced.")
 @click.option(
     "--models-dir",
-    type=_DIRS,
+    type=DIRECTORY,
     default=None,
     help="Where models are installed (default: as for `zhpress model`).",
 )
@@ -145,22 +123,8 @@ def _run_with_progress(run):
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--slug", help="Name of the report (default: from the file name).")
 @click.option("--force", is_flag=True, help="Replace an existing different report of that name.")
-@click.option(
-    "--docs",
-    "docs_dir",
-    type=_DIRS,
-    default=Path("docs"),
-    show_default=True,
-    help="Directory of Chinese reports.",
-)
-@click.option(
-    "--translations",
-    "translations_dir",
-    type=_DIRS,
-    default=Path("translations"),
-    show_default=True,
-    help="Translation memory directory (PO files).",
-)
+@docs_option("Directory of Chinese reports.")
+@translations_option("Translation memory directory (PO files).")
 def import_bilingual_cmd(
     file: Path, slug: str | None, force: bool, docs_dir: Path, translations_dir: Path
 ) -> None:
