@@ -196,3 +196,10 @@ def test_not_found_page_in_each_language(built_site: Path) -> None:
     assert "页面不存在" in root and 'location.replace(root+m[1]+"/404.html")' in root
     assert "Page not found" in (built_site / "en" / "404.html").read_text(encoding="utf-8")
     assert "頁面不存在" in (built_site / "zh-Hant" / "404.html").read_text(encoding="utf-8")
+
+
+def test_generated_files_are_readable_by_a_web_server(built_site: Path) -> None:
+    for prefix in TREES:
+        for path in (built_site / prefix / "search").rglob("*.json"):
+            assert path.stat().st_mode & 0o444 == 0o444, path
+    assert (built_site / "sitemap.xml").stat().st_mode & 0o444 == 0o444

@@ -13,14 +13,15 @@ import gzip
 import html
 import io
 import json
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from zhpress.fsutil import atomic_write_bytes, atomic_write_text
+from zhpress.fsutil import atomic_write_bytes
 from zhpress.site.content import NOT_FOUND, GeneratedPage, SiteContent
 from zhpress.site.languages import EN, LANGUAGES
-from zhpress.site.searchindex import IndexedPage, Passage, char_map, write_tree_index
+from zhpress.site.searchindex import IndexedPage, Passage, char_map, publish, write_tree_index
 
 SEARCHABLE_KINDS = frozenset({"report", "glossary"})
 
@@ -76,11 +77,12 @@ def write_sitemap(site_dir: Path, content: SiteContent, site_url: str | None, ep
         lines.append("    </url>")
     lines.append("</urlset>")
     text = "\n".join(lines) + "\n"
-    atomic_write_text(site_dir / "sitemap.xml", text)
+    publish(site_dir / "sitemap.xml", text)
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, filename="sitemap.xml.gz", mode="wb", mtime=epoch) as gz:
         gz.write(text.encode("utf-8"))
     atomic_write_bytes(site_dir / "sitemap.xml.gz", buf.getvalue())
+    os.chmod(site_dir / "sitemap.xml.gz", 0o644)
 
 
 _PICK_TREE = """<script>(function(){var root=%s,p=location.pathname,m;

@@ -24,6 +24,7 @@ jieba in search mode, with glossary terms registered (kept whole).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -199,6 +200,13 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def publish(path: Path, text: str) -> None:
+    """Write a file of the site: atomically, and readable by a web server
+    (the temporary file behind ``atomic_write_text`` is private to its owner)."""
+    atomic_write_text(path, text)
+    os.chmod(path, 0o644)
+
+
 def write_tree_index(
     out_dir: Path, prefix: str, lang: str, pages: list[IndexedPage], cmap: dict[str, str]
 ) -> int:
@@ -229,9 +237,9 @@ def write_tree_index(
     for old in (*out_dir.glob("s/*.json"), *out_dir.glob("p/*.json")):
         old.unlink()  # a smaller index than last build leaves no stale shards
     for k, shard in enumerate(shards):
-        atomic_write_text(out_dir / "s" / f"{k}.json", _dump({"t": shard}))
+        publish(out_dir / "s" / f"{k}.json", _dump({"t": shard}))
     for k, chunk in enumerate(chunks):
-        atomic_write_text(out_dir / "p" / f"{k}.json", _dump(chunk))
+        publish(out_dir / "p" / f"{k}.json", _dump(chunk))
     manifest = {
         "config": {
             "lang": [lang],
@@ -252,5 +260,5 @@ def write_tree_index(
         },
         "docs": [],
     }
-    atomic_write_text(out_dir / "search_index.json", _dump(manifest))
+    publish(out_dir / "search_index.json", _dump(manifest))
     return n
