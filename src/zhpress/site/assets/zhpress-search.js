@@ -97,8 +97,9 @@ function escape(text) {
   });
 }
 
-/* ``text`` around its first match, escaped, every match in <mark>. */
-function highlight(text, words, window) {
+/* ``text`` around its first match, escaped, every match in <mark>; the
+ * matched text as written goes into ``found`` (for highlighting on the page). */
+function highlight(text, words, window, found) {
   var norm = normalise(text), marks = [];
   words.forEach(function (w) {
     if (!w) return;
@@ -116,6 +117,7 @@ function highlight(text, words, window) {
   var out = start > 0 ? "…" : "", pos = start;
   marks.forEach(function (m) {
     if (m[0] < pos || m[1] > end) return;
+    if (found) found[text.slice(m[0], m[1])] = true;
     out += escape(text.slice(pos, m[0])) + "<mark>" + escape(text.slice(m[0], m[1])) + "</mark>";
     pos = m[1];
   });
@@ -155,7 +157,7 @@ async function search(query, seq) {
     return load(chunks, "p/" + k + ".json").then(function (c) { loaded[k] = c; });
   }));
   if (seq !== latest) return null;
-  var terms = {};
+  var terms = {}, found = {};
   q.groups.forEach(function (g) { terms[g.term] = g.ids.length > 0; });
   var items = pages.map(function (p, rank) {
     var info = manifest.pages[p.page];
@@ -169,13 +171,16 @@ async function search(query, seq) {
         group.push({
           location: info[0] + "#" + entry[1],
           title: escape(entry[3] || info[1]),
-          text: "<p>" + highlight(entry[2], words, 160) + "</p>",
+          text: "<p>" + highlight(entry[2], words, 160, found) + "</p>",
           score: score,
           terms: terms
         });
       });
     return group;
   });
+  // Material highlights the terms on the page a result opens (?h=...): add
+  // the words as the page writes them (發展 for a query typed as 发展)
+  for (var word in found) if (!(word in terms)) terms[word] = true;
   return { items: items };
 }
 
