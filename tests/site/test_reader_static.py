@@ -107,6 +107,7 @@ def test_english_index_finds_english_words(tmp_path: Path) -> None:
     assert 'class="admonition warning zhpress-status-box" data-status="machine"' in banner.html
     assert "Machine translation" in banner.text
     assert "has not been reviewed" in banner.text
+    assert '<span class="zhpress-excerpt" lang="en">' in page(site, "en/").html
 
 
 def test_chinese_and_english_pages_share_paragraph_anchors(built_site: Path) -> None:
@@ -167,9 +168,12 @@ def test_pages_say_where_their_chinese_comes_from(built_site: Path) -> None:
 
 def test_reports_index_has_excerpts(built_site: Path) -> None:
     home = page(built_site, "zh-Hant/")
-    excerpts = re.findall(r'<span class="zhpress-excerpt">([^<]+)</span>', home.html)
+    excerpts = re.findall(r'<span class="zhpress-excerpt" lang="zh-Hant">([^<]+)</span>', home.html)
     assert len(excerpts) == len(REPORTS)
     assert excerpts[0].startswith("各位代表")
+    english = page(built_site, "en/").html
+    # translation pending: the Chinese opening, marked as Chinese for fonts and readers
+    assert '<span class="zhpress-excerpt" lang="zh-Hans">各位代表' in english
     assert "2025-01-08 · 政府工作報告 · 北京市東城區" in home.text
 
 

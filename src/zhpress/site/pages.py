@@ -226,22 +226,25 @@ def english_page(report: Report, ctx: SiteContext) -> str:
     )
 
 
-def excerpt(report: Report, lang: Language, ctx: SiteContext, limit: int = 140) -> str:
-    """Opening text of the report for the reports index (two lines on screen)."""
+def excerpt(
+    report: Report, lang: Language, ctx: SiteContext, limit: int = 140
+) -> tuple[str, Language]:
+    """Opening paragraph of the report for the reports index (two lines on
+    screen) and its language: on English pages the Chinese (Simplified) while
+    its translation is pending."""
     from zhpress.site.bilingual import plain
 
     for block in ctx.english(report).blocks:
         if block.kind not in ("paragraph", "item", "quote") or not block.sentences:
             continue
-        if lang is EN:
-            if any(s.state == "pending" for s in block.sentences):
-                continue
-            text = " ".join(s.en for s in block.sentences)
+        shown = HANS if lang is EN else lang
+        if lang is EN and all(s.state != "pending" for s in block.sentences):
+            text, shown = " ".join(s.en for s in block.sentences), EN
         else:
-            text = chinese_text(plain(block.zh), report, lang.key, ctx)
+            text = chinese_text(plain(block.zh), report, shown.key, ctx)
         text = " ".join(text.split())
-        return text if len(text) <= limit else text[:limit].rstrip() + "…"
-    return ""
+        return (text if len(text) <= limit else text[:limit].rstrip() + "…"), shown
+    return "", lang
 
 
 def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> str:
@@ -262,9 +265,10 @@ def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> st
         source = report.meta.get("outlet") or report.meta.get("venue")
         if source:
             entry += f" · {md_escape(chinese_text(str(source), report, script, ctx))}"
-        text = excerpt(report, lang, ctx)
+        text, shown = excerpt(report, lang, ctx)
         if text:
-            entry += f'\n  <span class="zhpress-excerpt">{md_escape(text)}</span>'
+            span = f'<span class="zhpress-excerpt" lang="{shown.html_lang}">'
+            entry += f"\n  {span}{md_escape(text)}</span>"
         lines.append(entry)
     return "\n".join(lines) + "\n"
 
