@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from searchquery import TreeIndex
 from sitehtml import page
 from siteproject import REPORTS, run_build, translate_all, write_project
+
+from zhpress.site.content import GeneratedPage, SiteContent
+from zhpress.site.languages import HANT
+from zhpress.site.postbuild import write_search_indexes
 
 TREES = {"": "zh-Hans", "zh-Hant/": "zh-Hant", "en/": "en"}
 ANCHOR = re.compile(r'id="(p-[0-9a-f]{8}(?:-\d+)?)"')
@@ -207,3 +212,15 @@ def test_generated_files_are_readable_by_a_web_server(built_site: Path) -> None:
         for path in (built_site / prefix / "search").rglob("*.json"):
             assert path.stat().st_mode & 0o444 == 0o444, path
     assert (built_site / "sitemap.xml").stat().st_mode & 0o444 == 0o444
+
+
+def test_search_index_covers_pages_not_rendered_in_this_build(built_site: Path) -> None:
+    # `mkdocs serve --dirty` renders only changed pages: the rest come from disk
+    before = TreeIndex(built_site, "zh-Hant/").search("發展")
+    content = SiteContent(reports=[])
+    for slug in REPORTS:
+        content.add(GeneratedPage(HANT.src_uri(slug), HANT, slug, "", "report"))
+    out = built_site.parent / "dirty-copy"
+    shutil.copytree(built_site, out)
+    write_search_indexes(out, content, {})
+    assert TreeIndex(out, "zh-Hant/").search("發展") == [u for u in before if u != "glossary/"]

@@ -21,7 +21,14 @@ from urllib.parse import urlsplit
 from zhpress.fsutil import atomic_write_bytes
 from zhpress.site.content import NOT_FOUND, GeneratedPage, SiteContent
 from zhpress.site.languages import EN, LANGUAGES
-from zhpress.site.searchindex import IndexedPage, Passage, char_map, publish, write_tree_index
+from zhpress.site.searchindex import (
+    IndexedPage,
+    Passage,
+    char_map,
+    page_passages,
+    publish,
+    write_tree_index,
+)
 
 SEARCHABLE_KINDS = frozenset({"report", "glossary"})
 
@@ -30,26 +37,37 @@ def write_search_indexes(
     site_dir: Path, content: SiteContent, passages: dict[str, list[Passage]]
 ) -> dict[str, int]:
     """Replace the theme's one index with one per tree; returns shards per tree."""
-    cmap = char_map(p.text for ps in passages.values() for p in ps)
+    trees: dict[str, list[IndexedPage]] = {lang.key: [] for lang in LANGUAGES}
+    for page in content.pages:  # content order: newest report first
+        if page.kind not in SEARCHABLE_KINDS:
+            continue
+        lang = page.lang
+        found = passages.get(page.src_uri)
+        if found is None:  # not rendered this time (`mkdocs serve --dirty`)
+            found = _passages_on_disk(site_dir / lang.url(page.key) / "index.html")
+        if found is None:
+            continue
+        title = next((p.text for p in found if not p.anchor), page.key)
+        url = lang.url(page.key)[len(lang.prefix) :]
+        trees[lang.key].append(IndexedPage(url, title, found))
+    cmap = char_map(p.text for pages in trees.values() for page in pages for p in page.passages)
     shards: dict[str, int] = {}
     for lang in LANGUAGES:
-        pages: list[IndexedPage] = []
-        for page in content.pages:  # content order: newest report first
-            if page.lang is not lang or page.src_uri not in passages:
-                continue
-            found = passages[page.src_uri]
-            title = next((p.text for p in found if not p.anchor), page.key)
-            url = lang.url(page.key)[len(lang.prefix) :]
-            pages.append(IndexedPage(url, title, found))
         out = site_dir / lang.prefix / "search"
-        shards[lang.key] = write_tree_index(
-            out, lang.prefix, "en" if lang is EN else "zh", pages, cmap
-        )
+        kind = "en" if lang is EN else "zh"
+        shards[lang.key] = write_tree_index(out, lang.prefix, kind, trees[lang.key], cmap)
     # Material's lunr index of the whole site is not used by anything now
     stale = site_dir / "search" / "search_index.js"
     if stale.exists():
         stale.unlink()
     return shards
+
+
+def _passages_on_disk(path: Path) -> list[Passage] | None:
+    try:
+        return page_passages(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def write_sitemap(site_dir: Path, content: SiteContent, site_url: str | None, epoch: int) -> None:
