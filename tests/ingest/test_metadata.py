@@ -115,3 +115,17 @@ def test_registry_lookup_replace_remove_and_order() -> None:
     registry.register("z", "a", 30)  # same name replaces
     assert list(registry) == ["z", "c", "b"]
     assert registry["a"] == "z" and registry.get_priority("a") == 30
+
+
+def test_slug_does_not_depend_on_words_added_to_the_global_segmenter():
+    import jieba
+
+    from zhpress.ingest.metadata import make_slug
+
+    meta = {"title": "今年将建80个一刻钟便民生活圈", "date": "2024-01-23T07:40"}
+    before = make_slug(meta)
+    jieba.add_word("一刻钟便民生活圈", 100000)
+    try:
+        assert make_slug(meta) == before
+    finally:
+        jieba.del_word("一刻钟便民生活圈")

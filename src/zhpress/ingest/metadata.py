@@ -64,10 +64,15 @@ def to_simplified(text: str) -> str:
 
 @functools.cache
 def _jieba():
+    """A private jieba tokenizer with jieba's own dictionary only.
+
+    Not the global one: the site adds glossary terms to that, and a slug (a
+    URL) must not change because someone added a glossary entry.
+    """
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return jieba.Tokenizer()
 
 
 def sanitise_slug(text: str, limit: int = SLUG_MAX) -> str:
