@@ -171,15 +171,22 @@ def normalise(text: str, cmap: dict[str, str]) -> str:
 def terms(text: str, cmap: dict[str, str]) -> set[str]:
     """Index terms of a passage: jieba search-mode words of its Chinese runs
     (all overlapping dictionary words, glossary terms whole) and Latin words."""
+    return set(normalised_terms(normalise(text, cmap)))
+
+
+@lru_cache(maxsize=100_000)
+def normalised_terms(norm: str) -> frozenset[str]:
+    # Cached: the Simplified and Traditional trees (and English pages while a
+    # translation is pending) hold the same normalised passages.
     import jieba
 
     out: set[str] = set()
-    for token in TOKEN.findall(normalise(text, cmap)):
+    for token in TOKEN.findall(norm):
         if HAN_RUN.fullmatch(token):
             out.update(w for w in jieba.cut_for_search(token, HMM=False) if w.strip())
         else:
             out.add(token)
-    return out - set(STOP_WORDS)
+    return frozenset(out - set(STOP_WORDS))
 
 
 def shard_key(term: str) -> str:
