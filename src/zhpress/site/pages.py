@@ -231,20 +231,25 @@ def excerpt(
 ) -> tuple[str, Language]:
     """Opening paragraph of the report for the reports index (two lines on
     screen) and its language: on English pages the Chinese (Simplified) while
-    its translation is pending."""
+    its translation is pending. A short salutation (各位代表：) is passed over
+    when a real paragraph follows."""
     from zhpress.site.bilingual import plain
 
-    for block in ctx.english(report).blocks:
-        if block.kind not in ("paragraph", "item", "quote") or not block.sentences:
-            continue
-        shown = HANS if lang is EN else lang
-        if lang is EN and all(s.state != "pending" for s in block.sentences):
-            text, shown = " ".join(s.en for s in block.sentences), EN
-        else:
-            text = chinese_text(plain(block.zh), report, shown.key, ctx)
-        text = " ".join(text.split())
-        return (text if len(text) <= limit else text[:limit].rstrip() + "…"), shown
-    return "", lang
+    blocks = [
+        b
+        for b in ctx.english(report).blocks
+        if b.kind in ("paragraph", "item", "quote") and b.sentences
+    ]
+    if not blocks:
+        return "", lang
+    block = next((b for b in blocks if len(plain(b.zh)) >= 12), blocks[0])
+    shown = HANS if lang is EN else lang
+    if lang is EN and all(s.state != "pending" for s in block.sentences):
+        text, shown = " ".join(s.en for s in block.sentences), EN
+    else:
+        text = chinese_text(plain(block.zh), report, shown.key, ctx)
+    text = " ".join(text.split())
+    return (text if len(text) <= limit else text[:limit].rstrip() + "…"), shown
 
 
 def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> str:
