@@ -225,3 +225,17 @@ def test_search_index_covers_pages_not_rendered_in_this_build(built_site: Path) 
     shutil.copytree(built_site, out)
     write_search_indexes(out, content, {})
     assert TreeIndex(out, "zh-Hant/").search("發展") == [u for u in before if u != "glossary/"]
+
+
+def test_a_custom_main_template_that_drops_the_search_config_is_reported(tmp_path: Path) -> None:
+    root = write_project(
+        tmp_path / "proj", reports={"2022-01-06-tongzhou": REPORTS["2022-01-06-tongzhou"]}
+    )
+    (root / "theme").mkdir()
+    (root / "theme" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  name: material\n", "  name: material\n  custom_dir: theme\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run_build(root)
+    assert result.exit_code == 0
+    assert "search worker" in result.stderr

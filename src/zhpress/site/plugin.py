@@ -120,6 +120,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         self._epoch_set = False
         self.passages: dict[str, list[Passage]] = {}
         self.epoch = 0
+        self._warned = False
 
     # -- configuration ---------------------------------------------------
 
@@ -155,6 +156,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         # single one would be written first and then replaced anyway
         config.theme.static_templates.discard("404.html")
         self.passages = {}
+        self._warned = False
         self._default_alternate = self.content.alternates(HOME)
         config.extra["alternate"] = self._default_alternate
         return config
@@ -254,6 +256,13 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         config.extra["alternate"] = self._default_alternate
         generated = self.content.page(page.file.src_uri) if self.content else None
+        if generated is not None and "zhpress-search.js" not in output and not self._warned:
+            # a custom_dir main.html replaced zhpress's config block
+            self._warned = True
+            self._warn(
+                "pages do not use zhpress's search worker: a main.html in custom_dir "
+                "must extend zhpress's (keep its `config` block) or search finds nothing"
+            )
         if generated is not None and generated.kind in SEARCHABLE_KINDS:
             self.passages[generated.src_uri] = page_passages(output)
         if generated is not None and generated.key == NOT_FOUND:
