@@ -267,3 +267,28 @@ def test_50mb_source_fails_fast_in_little_memory(project: Path) -> None:
     assert seconds < 60
     # The five real reports were re-ingested to the same bytes.
     assert snapshot(project / "docs") == docs_before
+
+
+@pytest.mark.parametrize("damage", ["truncated-weights", "no-sentencepiece"])
+def test_corrupt_installed_model(
+    project: Path, synthetic_argos_package: Path, damage: str
+) -> None:
+    """An installed package damaged on disk: exit 7, one line, PO files untouched."""
+    from zhpress.translate.models import install_file
+
+    models = project / "models"
+    package = install_file(synthetic_argos_package, models_dir=models)
+    if damage == "truncated-weights":
+        weights = package.model_dir / "model.bin"
+        weights.write_bytes(weights.read_bytes()[:1000])
+        needles = ("models/zh_en-", "cannot load CTranslate2 model")
+    else:
+        package.sentencepiece_model.unlink()
+        needles = ("zh->en",)
+    before = snapshot(project / "translations")
+    result = run_cli(
+        ["translate", "--engine", "ctranslate2", "--models-dir", "models", "--force"], project
+    )
+    assert_one_line_error(result, 7, *needles)
+    assert snapshot(project / "translations") == before
+    assert temp_leftovers(project) == []
