@@ -141,3 +141,36 @@ def test_each_payload_arrives_as_text(injected_site: Path, number: int) -> None:
 def test_escaped_source_text_reads_as_typed_everywhere(injected_site: Path) -> None:
     for page in injected_site.rglob("*.html"):
         assert "&amp;lt;" not in page.read_text(encoding="utf-8"), page
+
+
+def test_ingest_writes_source_markup_as_text(tmp_path: Path) -> None:
+    """Fast check of the ingest side: tags and entities typed in a report stay text."""
+    import markdown
+
+    root = tmp_path / "proj"
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "t.txt").write_text(
+        "通知\n\n请见<b>附件</b>&amp;说明，详见[链接](<https://example.org/a b>)。\n",
+        encoding="utf-8",
+    )
+    result = run_cli(["ingest", "sources/t.txt"], root)
+    assert result.exit_code == 0, result.stderr
+    doc = (root / result.stdout.split()[1]).read_text(encoding="utf-8")
+    html_out = markdown.markdown(doc.split("\n---\n", 1)[1])
+    assert "<b>" not in html_out
+    assert "请见&lt;b&gt;附件&lt;/b&gt;" in html_out
+    # A Markdown link with an <angle> destination is still a link.
+    assert '<a href="https://example.org/a b">链接</a>' in html_out
+
+
+def test_glossary_page_escapes_terms_and_notes() -> None:
+    import yaml
+
+    from zhpress.glossary.model import Entry, Glossary
+    from zhpress.glossary.pages import glossary_page_markdown
+
+    data = yaml.safe_load(GLOSSARY)["terms"][0]
+    glossary = Glossary([Entry(**data, file="zz.yaml", line=2)])
+    page = glossary_page_markdown(glossary, "en")
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(4)" in page and "flood &lt;script&gt;alert(5)" in page
