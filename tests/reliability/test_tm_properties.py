@@ -58,7 +58,7 @@ HUMAN = st.tuples(
     HUMAN_TEXT,
     st.sampled_from(["approve", "needs-work", "official"]),
 )
-STEPS = st.lists(st.one_of(EDIT, MACHINE, HUMAN), min_size=1, max_size=10)
+STEPS = st.lists(st.one_of(EDIT, MACHINE, HUMAN), min_size=1, max_size=15)
 
 
 @dataclass
@@ -147,7 +147,7 @@ class World:
 
 
 @settings(
-    max_examples=40,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
