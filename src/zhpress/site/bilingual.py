@@ -40,7 +40,8 @@ def plain(markdown_text: str) -> str:
     text = _CODE.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _TAG.sub("", text)
-    return " ".join(text.split())
+    # character references (&lt; for a literal "<") are text, escaped again on output
+    return " ".join(html.unescape(text).split())
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhpress.convert import ScriptConverter
+from zhpress.errors import ZhpressError
 from zhpress.report import Report
 from zhpress.translate.render import EnglishPage, english_page
 
@@ -26,7 +27,12 @@ class SiteContext:
     def english(self, report: Report) -> EnglishPage:
         """The report's English page data from translations/ (read once per build)."""
         if report.slug not in self._english:
-            self._english[report.slug] = english_page(report, self.translations_dir)
+            try:
+                self._english[report.slug] = english_page(report, self.translations_dir)
+            except ZhpressError as exc:
+                if exc.path:  # name the PO file as the user knows it: translations/en/...
+                    exc.path = self.relative(Path(exc.path))
+                raise
         return self._english[report.slug]
 
     def relative(self, path: Path) -> str:

@@ -135,6 +135,10 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             translate_stage(self.ctx, self.glossary, self._warn)
             self.content = generate_content(reports, self.ctx, self.glossary)
         except ZhpressError as exc:
+            # messages name files relative to the project, as the user types them
+            for error in (exc, *getattr(exc, "errors", ())):
+                if self.ctx is not None and error.path and Path(error.path).is_absolute():
+                    error.path = self.ctx.relative(Path(error.path))
             raise ZhpressPluginError(exc) from None
         self.epoch = content_epoch(reports)
         self._set_epoch(self.epoch)
