@@ -70,6 +70,17 @@ def test_passages_come_from_the_article_with_their_anchors() -> None:
     ]
 
 
+def test_a_glossary_row_is_one_passage_at_its_term() -> None:
+    html = """<article><table><thead><tr><th>简体</th><th>English</th></tr></thead><tbody>
+    <tr><td><span id="bao-zhang-xing-zhu-fang"></span>保障性住房</td><td>保障性住房</td>
+    <td>government-subsidized housing</td></tr></tbody></table></article>"""
+    found = page_passages(html)
+    assert [(p.anchor, p.text) for p in found] == [
+        ("", "简体 English"),
+        ("bao-zhang-xing-zhu-fang", "保障性住房 保障性住房 government-subsidized housing"),
+    ]
+
+
 def test_index_files_and_stale_shards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(searchindex, "SHARD_BYTES", 500)  # many shards from little text
     out = tmp_path / "search"

@@ -46,7 +46,9 @@ CHUNK = 50  # passages per p/<n>.json
 SHARD_BYTES = 32_000  # aim for shards about this size
 MAX_TEXT = 600  # characters of a passage kept for result snippets
 
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
+# a table row is one passage (a glossary entry: its renderings side by side)
+_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "blockquote"}
+_SPACED = {"td", "th", "br", "li"}  # their text is separate words within a passage
 # permalinks, paragraph cross-links, the translation banner and the script note
 # are page furniture, not text a reader searches for
 _SKIP_CLASSES = (
@@ -104,13 +106,18 @@ class _Extractor(HTMLParser):
             return
         if self._block is None and tag in _BLOCKS:
             self._block, self._block_depth, self._text = tag, 1, []
-            self._anchor = a.get("id", "") if a.get("id", "").startswith("p-") else ""
+            self._anchor = a.get("id", "")
             return
         if self._block is not None:
             if tag == self._block:
                 self._block_depth += 1
-            if not self._anchor and a.get("id", "").startswith("p-"):
-                self._anchor = a["id"]
+            if tag in _SPACED:
+                self._text.append(" ")
+            # the paragraph id (p-...) wins; otherwise the first id (a glossary term)
+            element_id = a.get("id", "")
+            if element_id and (not self._anchor or element_id.startswith("p-")):
+                if not self._anchor.startswith("p-"):
+                    self._anchor = element_id
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self._depth:
