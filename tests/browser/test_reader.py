@@ -97,6 +97,7 @@ def test_simplified_query_on_the_traditional_site_finds_traditional_text(page, s
     # the page a result opens highlights the words as that page writes them
     page.locator(".md-search-result__article p mark").first.click()
     page.wait_for_url(re.compile(r"/zh-Hant/.*#p-"))
+    page.wait_for_selector("article mark[data-md-highlight]")  # after the index loads
     highlighted = page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert "發展" in highlighted, highlighted
     page.locator("input.md-search__input").fill("")

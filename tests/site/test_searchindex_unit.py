@@ -64,7 +64,7 @@ def test_passages_come_from_the_article_with_their_anchors() -> None:
     found = page_passages(html)
     assert [(p.anchor, p.text, p.heading) for p in found] == [
         ("", "报告", ""),
-        ("p-00000001", "一、回顾", ""),
+        ("p-00000001", "一、回顾", "一、回顾"),  # a heading is its own section
         ("p-00000002", "全区发展稳步。", "一、回顾"),
         ("p-00000003", "第一项", "一、回顾"),
     ]

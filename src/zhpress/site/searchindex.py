@@ -132,9 +132,10 @@ class _Extractor(HTMLParser):
                 text = " ".join("".join(self._text).split())
                 if text:
                     if self._block.startswith("h") and self._block != "h1":
-                        self._heading = text
+                        self._heading = text[:MAX_TEXT]
                     anchor = "" if self._block == "h1" else self._anchor
-                    heading = "" if self._block.startswith("h") else self._heading
+                    # a heading is its own section: heading == text marks it
+                    heading = "" if self._block == "h1" else self._heading
                     self.passages.append(Passage(anchor, text[:MAX_TEXT], heading))
                 self._block = None
 

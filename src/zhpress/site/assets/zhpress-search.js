@@ -168,10 +168,11 @@ async function search(query, seq) {
       p.pids.slice(0, 3).forEach(function (pid) {
         var entry = loaded[Math.floor(pid / manifest.chunk)][pid % manifest.chunk];
         if (!entry[1]) return;  // the page title itself: the article line shows it
+        var heading = entry[3] === entry[2];  // the passage is a section heading
         group.push({
           location: info[0] + "#" + entry[1],
-          title: escape(entry[3] || info[1]),
-          text: "<p>" + highlight(entry[2], words, 160, found) + "</p>",
+          title: heading ? highlight(entry[2], words, 0, found) : escape(entry[3] || info[1]),
+          text: heading ? "" : "<p>" + highlight(entry[2], words, 160, found) + "</p>",
           score: score,
           terms: terms
         });
