@@ -28,6 +28,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> bool:
     except OSError as exc:
         raise _output_error(path, exc) from None
     try:
+        # mkstemp creates 0600; the file should get the mode a plain open()
+        # would give it (or keep the one it had), so others can read the site.
+        os.chmod(tmp, _target_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -40,6 +43,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> bool:
             pass
         raise _output_error(path, exc) from None
     return True
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | Path, text: str) -> bool:
