@@ -138,11 +138,6 @@ def test_build_refuses_a_broken_po_file(project: Path) -> None:
     assert snapshot(project / "translations") == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="site: the build names a broken PO file by its absolute path, "
-    "while every other message names files relative to the project",
-)
 def test_build_names_a_broken_po_file_relative_to_the_project(project: Path) -> None:
     _break_po(project)
     result = run_cli(["build"], project)
