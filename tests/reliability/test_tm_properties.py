@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -168,28 +167,17 @@ def test_human_work_survives_any_sequence(start: list[int], steps: list[tuple]) 
             else:
                 world.edit(step)
             world.check()
-        # Bring the memory up to date; a second run with nothing changed is a no-op
-        # (apart from the known churn of obsolete "#~|" lines, see the xfail below).
+        # Bring the memory up to date; a second run with nothing changed is a no-op.
         world.machine(False, "fake-1")
         world.check()
-        before = _without_obsolete_previous(world.po.read_text("utf-8"))
+        before = world.po.read_text("utf-8")
         world.machine(False, "fake-1")
         world.check()
-        assert _without_obsolete_previous(world.po.read_text("utf-8")) == before
+        assert world.po.read_text("utf-8") == before
     finally:
         shutil.rmtree(root)
 
 
-def _without_obsolete_previous(po_text: str) -> str:
-    return "\n".join(line for line in po_text.splitlines() if not line.startswith("#~|"))
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="translate/memory: an obsolete human entry's previous source (#~| msgid) "
-    "is written once and dropped by the next run, so an unchanged project's PO "
-    "file changes on the second run (found by test_human_work_survives_any_sequence)",
-)
 def test_obsolete_entry_is_stable_on_rerun() -> None:
     root = Path(tempfile.mkdtemp(prefix="zhpress-prop-"))
     try:

@@ -57,6 +57,10 @@ ORIGIN = re.compile(r"^origin:\s*(machine|human|official)\b\s*(.*)$")
 MT_SHA = re.compile(r"^mt-sha:\s*([0-9a-f]+)$")
 NEEDS = re.compile(r"^needs-review:\s*(.*)$")
 OBSOLETE_ORIGIN = re.compile(r"^zhpress-origin:\s*(machine|human|official)\b\s*(.*)$")
+# polib neither writes "#." lines nor reads "#~|" lines for obsolete entries, so
+# their review note and previous source travel in the translator comment too.
+OBSOLETE_NOTE = re.compile(r"^zhpress-needs-review:\s*(.*)$")
+OBSOLETE_PREVIOUS = re.compile(r"^zhpress-previous-source:\s*(.*)$")
 LINE_IN_ERROR = re.compile(r"line (\d+)")
 
 
@@ -112,11 +116,23 @@ def _classify(po_entry: polib.POEntry) -> Entry:
     # Obsolete entries keep no "#." lines in gettext tools, so their origin
     # travels in the translator comment as "zhpress-origin: ...".
     tcomment_lines: list[str] = []
+    kept: dict[str, str] = {}
+    key = ""  # the zhpress- line a wrapped continuation belongs to
     for raw in (po_entry.tcomment or "").splitlines():
         if m := OBSOLETE_ORIGIN.match(raw.strip()):
-            origin_kind, origin_detail = m.group(1), m.group(2).strip()
+            origin_kind, origin_detail, key = m.group(1), m.group(2).strip(), ""
+        elif po_entry.obsolete and (m := OBSOLETE_NOTE.match(raw.strip())):
+            key, kept[key] = "note", m.group(1).strip()
+        elif po_entry.obsolete and (m := OBSOLETE_PREVIOUS.match(raw.strip())):
+            key, kept[key] = "previous", m.group(1).strip()
+        elif key:
+            # polib wraps long comment lines at spaces (or after a hyphen).
+            joiner = "" if kept[key].endswith("-") else " "
+            kept[key] += joiner + raw.strip()
         else:
             tcomment_lines.append(raw)
+    note = kept.get("note", note)
+    kept_previous = kept.get("previous")
     in_note = False
     for raw in (po_entry.comment or "").splitlines():
         line = raw.strip()
@@ -135,7 +151,7 @@ def _classify(po_entry: polib.POEntry) -> Entry:
         in_note = False
     fuzzy = "fuzzy" in po_entry.flags
     target = po_entry.msgstr
-    previous = po_entry.previous_msgid or None
+    previous = po_entry.previous_msgid or kept_previous or None
     machine_text = origin_kind == "machine" and (mt_sha is None or mt_sha == text_sha(target))
     if not target:
         state, origin, note = PENDING, "", ""
@@ -238,8 +254,14 @@ def _po_entry(entry: Entry) -> polib.POEntry:
             comments.append(f"needs-review: {entry.note or 'source changed'}")
     comments.extend(c for c in entry.extra_comments if c.strip())
     tcomment = entry.translator_comment
-    if entry.obsolete and entry.origin:
-        tcomment = "\n".join(filter(None, [tcomment, f"zhpress-origin: {entry.origin}"]))
+    if entry.obsolete:
+        extra = [f"zhpress-origin: {entry.origin}"] if entry.origin else []
+        if entry.state == NEEDS_REVIEW:
+            extra.append(f"zhpress-needs-review: {entry.note or 'source changed'}")
+            if entry.previous_source:
+                previous = " ".join(entry.previous_source.split())
+                extra.append(f"zhpress-previous-source: {previous}")
+        tcomment = "\n".join(filter(None, [tcomment, *extra]))
     po_entry = polib.POEntry(
         msgctxt=entry.id,
         msgid=entry.source,
