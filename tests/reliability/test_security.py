@@ -132,12 +132,6 @@ def test_each_payload_arrives_as_text(injected_site: Path, number: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="translate/segments: sentences are cut from the Markdown source, so a "
-    "character reference in docs/ (&lt; for a literal '<') is split at its ';' and "
-    "shown double-escaped ('&lt;script>') on pending English and bilingual pages",
-)
 def test_escaped_source_text_reads_as_typed_everywhere(injected_site: Path) -> None:
     for page in injected_site.rglob("*.html"):
         assert "&amp;lt;" not in page.read_text(encoding="utf-8"), page

@@ -17,6 +17,7 @@ quotes are ignored so one stray ``“`` cannot swallow a whole paragraph.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -254,8 +255,12 @@ def segment_text(body: str, *, script: str = "hans") -> list[Block]:
                         block.sentences.append(row[-1])
                 block.cells.append(row)
         elif HAN.search(simplified):
-            parts = split_sentences(simplified)
-            originals = _originals(parts, simplified, text)
+            # Sentences are text, not Markdown source: a character reference
+            # (&lt; for a literal "<") must not be cut at its ";" nor reach
+            # translators and readers as "&lt;".
+            plain, plain_source = html.unescape(simplified), html.unescape(text)
+            parts = split_sentences(plain)
+            originals = _originals(parts, plain, plain_source)
             block.sentences = [
                 Sentence(f"{block_id}.{k}", s, o)
                 for k, (s, o) in enumerate(zip(parts, originals, strict=True), start=1)
