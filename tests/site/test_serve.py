@@ -65,6 +65,22 @@ def test_serve_rebuilds_when_a_source_changes(project: Path) -> None:
             encoding="utf-8",
         )
         assert _wait_for(lambda: "推進城市更新" in (_get(base + "zh-Hant/") or "")), log.read_text()
+        # A translator edits the glossary: the glossary pages and the term
+        # marks on report pages are rebuilt.
+        (project / "glossary" / "terms.yaml").write_text(
+            "terms:\n  - zh: 老旧小区\n    en: old residential compounds\n", encoding="utf-8"
+        )
+        assert _wait_for(
+            lambda: "old residential compounds" in (_get(base + "en/glossary/") or "")
+        ), log.read_text()
+        home = _get(base) or ""
+        news = next(
+            (part.split('"')[0] for part in home.split('href="') if part.startswith("2024-03-01")),
+            None,
+        )
+        assert news, home
+        page = _get(base + news) or ""
+        assert 'class="zh-term"' in page and "old residential compounds" in page
     finally:
         proc.send_signal(signal.SIGINT)
         try:
