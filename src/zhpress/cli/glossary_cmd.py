@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from zhpress.cli.app import cli
+from zhpress.cli.options import glossary_option
 from zhpress.errors import MultipleErrors
 from zhpress.fsutil import atomic_write_text
 
@@ -56,14 +57,7 @@ def check_cmd(directory: Path) -> None:
     type=click.Path(path_type=Path),
     help="Directory (or file) of reports to mine: docs/ or sources/.",
 )
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Glossary directory; its terms are not proposed again.",
-)
+@glossary_option("Glossary directory; its terms are not proposed again.")
 @click.option(
     "--min-count",
     default=3,
@@ -101,14 +95,7 @@ def suggest_cmd(
 
 @glossary_group.command("ambiguities")
 @click.argument("docs_dir", default="docs", type=click.Path(path_type=Path))
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Glossary directory; text inside its terms is not reported.",
-)
+@glossary_option("Glossary directory; text inside its terms is not reported.")
 @click.option(
     "--variant",
     default="tw",
@@ -151,14 +138,7 @@ def ambiguities_cmd(
 
 @glossary_group.command("pages")
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Glossary directory.",
-)
+@glossary_option("Glossary directory.")
 @click.option("--variant", default="tw", show_default=True, help="Traditional variant.")
 def pages_cmd(out_dir: Path, glossary_dir: Path, variant: str) -> None:
     """Write the glossary page of each language (hans.md, hant.md, en.md) to OUT_DIR."""
@@ -176,14 +156,7 @@ def pages_cmd(out_dir: Path, glossary_dir: Path, variant: str) -> None:
 
 @glossary_group.command("jieba-dict")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--glossary",
-    "glossary_dir",
-    default="glossary",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Glossary directory.",
-)
+@glossary_option("Glossary directory.")
 def jieba_dict_cmd(path: Path, glossary_dir: Path) -> None:
     """Write the glossary as a jieba user dictionary to PATH (both scripts)."""
     from zhpress.glossary import load_glossary
