@@ -53,6 +53,13 @@ def translate_stage(ctx: SiteContext, glossary: SiteGlossary, warn: Warn) -> Non
     segment still gets a (pending) PO entry so translators can work.
     """
     engine = open_engine("auto")
+    if engine is None:
+        # A damaged install is skipped by `auto`; say so, or the English would
+        # silently stay pending on a machine where someone installed a model.
+        from zhpress.translate.models import broken_packages
+
+        for problem in broken_packages():
+            warn(f"installed model not usable: {problem}")
     try:
         summary = translate_project(
             ctx.docs_dir, ctx.translations_dir, engine, glossary.glossary.translation_terms()
