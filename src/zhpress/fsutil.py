@@ -10,11 +10,13 @@ from pathlib import Path
 from zhpress.errors import OutputError
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> bool:
+def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` via a temp file and rename.
 
     Returns False (and touches nothing) when the file already holds exactly
     ``data``, so re-running a stage on unchanged input changes nothing on disk.
+    ``durable=False`` skips the fsync: for generated files (the site) that the
+    next build writes again anyway, where a sync per file costs more than the write.
     """
     path = Path(path)
     try:
@@ -33,8 +35,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> bool:
         os.chmod(tmp, _target_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         try:
@@ -54,9 +57,9 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write_text(path: str | Path, text: str) -> bool:
+def atomic_write_text(path: str | Path, text: str, *, durable: bool = True) -> bool:
     """Text variant of :func:`atomic_write_bytes` (UTF-8, ``\\n`` line ends)."""
-    return atomic_write_bytes(path, text.encode("utf-8"))
+    return atomic_write_bytes(path, text.encode("utf-8"), durable=durable)
 
 
 def _output_error(path: Path, exc: OSError) -> OutputError:

@@ -72,6 +72,11 @@ def dump_report(report: Report) -> str:
     return f"---\n{head}---\n\n{body}"
 
 
+# libyaml's loader when PyYAML has it: a build reads every report's front
+# matter, and the pure-Python loader was a visible share of a cached rebuild.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_report(text: str, path: Path) -> Report:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -79,7 +84,12 @@ def parse_report(text: str, path: Path) -> Report:
             "no YAML front matter", path=path, line=1, hint="re-run `zhpress ingest --force`"
         )
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        try:
+            meta = yaml.load(match.group(1), Loader=_SAFE_LOADER) or {}
+        except yaml.YAMLError:
+            # again with the pure-Python loader, whose error marks are the
+            # ones users see elsewhere (libyaml places some one line later)
+            meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise SourceError(

@@ -28,16 +28,26 @@ _CONFIG_HELP = "mkdocs configuration file of the project."
     help="Write the site here instead of mkdocs.yml's site_dir (build/site).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show mkdocs' progress messages.")
-def build_cmd(config_file: str, strict: bool, site_dir: str | None, verbose: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Render every page again instead of reusing unchanged ones from .cache/zhpress/.",
+)
+def build_cmd(
+    config_file: str, strict: bool, site_dir: str | None, verbose: bool, no_cache: bool
+) -> None:
     """Ingest changed sources, convert, render and build the three-language site.
 
     Same result as `mkdocs build`: the pipeline runs inside the zhpress mkdocs
     plugin. Output goes to build/site/ (Simplified at /, Traditional at
-    /zh-Hant/, English at /en/).
+    /zh-Hant/, English at /en/). Pages whose inputs did not change are reused
+    from the build cache in .cache/zhpress/ (same bytes as a fresh render).
     """
     from zhpress.site.build import build_site
 
-    out = build_site(config_file, strict=strict, site_dir=site_dir, verbose=verbose)
+    out = build_site(
+        config_file, strict=strict, site_dir=site_dir, verbose=verbose, cache=not no_cache
+    )
     click.echo(f"zhpress: site built in {click.format_filename(str(out))}")
 
 

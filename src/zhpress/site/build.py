@@ -135,8 +135,12 @@ def build_site(
     strict: bool = False,
     site_dir: str | Path | None = None,
     verbose: bool = False,
+    cache: bool = True,
 ) -> Path:
-    """Run the whole pipeline and mkdocs; return the site directory."""
+    """Run the whole pipeline and mkdocs; return the site directory.
+
+    ``cache=False`` renders every page afresh (the plugin's ``cache`` option).
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -147,6 +151,8 @@ def build_site(
 
     with _mkdocs_logging(verbose) as capture:
         config = load_site_config(config_file, strict=strict, site_dir=site_dir, capture=capture)
+        if not cache and "zhpress" in config.plugins:
+            config.plugins["zhpress"].config.cache = False
         try:
             build(config)
         except MkDocsException as exc:
@@ -163,7 +169,8 @@ def build_site(
         raise errors[0]
     if errors:
         raise MultipleErrors(
-            errors, summary=f"{len(errors)} source files could not be ingested; site built without them"
+            errors,
+            summary=f"{len(errors)} source files could not be ingested; site built without them",
         )
     return Path(config.site_dir)
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from zhpress.buildcache import BuildCache, file_digest, fingerprint
 from zhpress.glossary.site import SiteGlossary
 from zhpress.report import Report
 from zhpress.site import pages
 from zhpress.site.bilingual import bilingual_key, bilingual_page
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import EN, HANS, HANT, LANGUAGES, Language
+from zhpress.translate.memory import po_path
 
 HOME = "index"
 GLOSSARY = "glossary"
@@ -68,31 +71,28 @@ class SiteContent:
 
 
 def generate_content(
-    reports: Sequence[Report], ctx: SiteContext, glossary: SiteGlossary | None = None
+    reports: Sequence[Report],
+    ctx: SiteContext,
+    glossary: SiteGlossary | None = None,
+    cache: BuildCache | None = None,
+    setting: str = "",
 ) -> SiteContent:
-    """Every page of the site as Markdown, reports in ``reports`` order (newest first)."""
+    """Every page of the site as Markdown, reports in ``reports`` order (newest first).
+
+    A report's pages depend only on the report, its PO file and ``setting``
+    (the converter, the glossary and the code, fingerprinted by the caller),
+    so with a build ``cache`` an unchanged report's pages are not generated again.
+    """
     content = SiteContent(reports=list(reports))
+    generated = [_cached_report_pages(report, ctx, cache, setting) for report in reports]
     for lang in LANGUAGES:
-        home = pages.home_page(reports, lang, ctx)
+        home = pages.home_page_of([g["home"][lang.key] for g in generated], lang)
         content.add(GeneratedPage(lang.src_uri(HOME), lang, HOME, home, "home"))
-    for report in reports:
-        for lang in (HANS, HANT):
-            markdown = pages.report_page(report, lang, ctx)
-            content.add(
-                GeneratedPage(lang.src_uri(report.slug), lang, report.slug, markdown, "report")
-            )
-        markdown = pages.english_page(report, ctx)
-        content.add(GeneratedPage(EN.src_uri(report.slug), EN, report.slug, markdown, "report"))
-        key = bilingual_key(report.slug)
-        for lang in LANGUAGES:
-            if lang is EN:
-                title = pages.english_title(report, ctx)
-            else:
-                title = pages.chinese_text(report.title, report, lang.key, ctx)
-            markdown = bilingual_page(report, lang, ctx, title)
-            content.add(
-                GeneratedPage(lang.src_uri(key), lang, key, markdown, "bilingual"), in_nav=False
-            )
+    by_key = {lang.key: lang for lang in LANGUAGES}
+    for g in generated:
+        for lang_key, key, kind, markdown, in_nav in g["pages"]:
+            lang = by_key[lang_key]
+            content.add(GeneratedPage(lang.src_uri(key), lang, key, markdown, kind), in_nav=in_nav)
     for lang in LANGUAGES:
         markdown = pages.not_found_page(lang)
         content.add(
@@ -106,3 +106,40 @@ def generate_content(
             markdown = pages.front_matter(title) + "\n" + body
             content.add(GeneratedPage(lang.src_uri(GLOSSARY), lang, GLOSSARY, markdown, "glossary"))
     return content
+
+
+CONTENT_NAMESPACE = "markdown"
+
+
+def _cached_report_pages(
+    report: Report, ctx: SiteContext, cache: BuildCache | None, setting: str
+) -> dict[str, Any]:
+    if cache is None or not cache.enabled:
+        return report_pages(report, ctx)
+    po = po_path(ctx.translations_dir, report.slug, EN.key)
+    key = fingerprint(setting, report.slug, report.meta, report.body, file_digest(po))
+    found = cache.get(CONTENT_NAMESPACE, key)
+    if isinstance(found, dict) and "pages" in found and "home" in found:
+        return found
+    made = report_pages(report, ctx)
+    cache.put(CONTENT_NAMESPACE, key, made)
+    return made
+
+
+def report_pages(report: Report, ctx: SiteContext) -> dict[str, Any]:
+    """A report's six pages (three languages, each with its side-by-side view)
+    as ``[language, key, kind, markdown, in navigation]`` rows, and its entry
+    in each language's reports index."""
+    rows: list[list[Any]] = []
+    for lang in (HANS, HANT):
+        rows.append([lang.key, report.slug, "report", pages.report_page(report, lang, ctx), True])
+    rows.append([EN.key, report.slug, "report", pages.english_page(report, ctx), True])
+    key = bilingual_key(report.slug)
+    for lang in LANGUAGES:
+        if lang is EN:
+            title = pages.english_title(report, ctx)
+        else:
+            title = pages.chinese_text(report.title, report, lang.key, ctx)
+        rows.append([lang.key, key, "bilingual", bilingual_page(report, lang, ctx, title), False])
+    home = {lang.key: pages.home_entry(report, lang, ctx) for lang in LANGUAGES}
+    return {"pages": rows, "home": home}

@@ -255,27 +255,35 @@ def excerpt(
 def home_page(reports: Sequence[Report], lang: Language, ctx: SiteContext) -> str:
     """The reports index of one language tree, newest first (``reports`` order):
     date, title, source and a two-line excerpt for each."""
+    return home_page_of([home_entry(report, lang, ctx) for report in reports], lang)
+
+
+def home_page_of(entries: Sequence[str], lang: Language) -> str:
+    """The reports index of one language tree from its ``home_entry`` lines."""
     labels = lang.labels
     lines = [front_matter(labels["home"]), f"# {md_escape(labels['home'])}", ""]
-    if not reports:
+    if not entries:
         return "\n".join([*lines, md_escape(labels["empty"]), ""])
     lines += [md_escape(labels["home_intro"]), ""]
+    return "\n".join([*lines, *entries]) + "\n"
+
+
+def home_entry(report: Report, lang: Language, ctx: SiteContext) -> str:
+    """One report's item in the reports index of ``lang``."""
     script = HANS.key if lang is EN else lang.key
-    for report in reports:
-        if lang is EN:
-            title = md_escape(english_title(report, ctx))
-        else:
-            title = md_escape(chinese_text(report.title, report, script, ctx))
-        entry = f"- {md_escape(display_date(report.date)) or '—'} · [{title}]({report.slug}.md)"
-        source = report.meta.get("outlet") or report.meta.get("venue")
-        if source:
-            entry += f" · {md_escape(chinese_text(str(source), report, script, ctx))}"
-        text, shown = excerpt(report, lang, ctx)
-        if text:
-            span = f'<span class="zhpress-excerpt" lang="{shown.html_lang}">'
-            entry += f"\n  {span}{md_escape(text)}</span>"
-        lines.append(entry)
-    return "\n".join(lines) + "\n"
+    if lang is EN:
+        title = md_escape(english_title(report, ctx))
+    else:
+        title = md_escape(chinese_text(report.title, report, script, ctx))
+    entry = f"- {md_escape(display_date(report.date)) or '—'} · [{title}]({report.slug}.md)"
+    source = report.meta.get("outlet") or report.meta.get("venue")
+    if source:
+        entry += f" · {md_escape(chinese_text(str(source), report, script, ctx))}"
+    text, shown = excerpt(report, lang, ctx)
+    if text:
+        span = f'<span class="zhpress-excerpt" lang="{shown.html_lang}">'
+        entry += f"\n  {span}{md_escape(text)}</span>"
+    return entry
 
 
 def not_found_page(lang: Language) -> str:

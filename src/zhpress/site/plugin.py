@@ -25,19 +25,27 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from zhpress.buildcache import (
+    CACHE_DIRNAME,
+    BuildCache,
+    code_fingerprint,
+    fingerprint,
+    tree_digest,
+)
 from zhpress.convert import VARIANTS
 from zhpress.errors import CheckFailed, ConfigError, MultipleErrors, ZhpressError
 from zhpress.glossary.site import SiteGlossary
 from zhpress.site.content import HOME, NOT_FOUND, SiteContent, generate_content
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import LANGUAGES
+from zhpress.site.pagecache import CACHED_TEMPLATE, CachedPage, PageCache
 from zhpress.site.postbuild import (
     SEARCHABLE_KINDS,
     not_found_head,
     write_search_indexes,
     write_sitemap,
 )
-from zhpress.site.searchindex import Passage, page_passages
+from zhpress.site.searchindex import Passage, page_passages, prepare_segmenter
 from zhpress.site.stages import (
     content_epoch,
     load_glossary_stage,
@@ -105,6 +113,8 @@ class ZhpressConfig(base.Config):
     translations_dir = c.Type(str, default="translations")
     traditional_variant = _VariantChoice(tuple(VARIANTS), default="tw")
     strict = _Flag(default=False)
+    # reuse rendered pages from .cache/zhpress (see zhpress.site.pagecache)
+    cache = _Flag(default=True)
 
 
 class ZhpressPlugin(BasePlugin[ZhpressConfig]):
@@ -121,6 +131,10 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         self.passages: dict[str, list[Passage]] = {}
         self.epoch = 0
         self._warned = False
+        self.cache = BuildCache(None)
+        self.page_cache = PageCache(self.cache)
+        # the cached output found for the page being built (on_page_context)
+        self._found: tuple[str, str, Any] | None = None
 
     # -- configuration ---------------------------------------------------
 
@@ -129,11 +143,18 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         _last_error = None
         try:
             self.ctx = self._context(config)
+            self.cache = BuildCache(self.ctx.root / CACHE_DIRNAME if self.config.cache else None)
+            self.page_cache = PageCache(self.cache)
             _check_theme(config)
             reports = prepare_reports(self.ctx, self._warn)
             self.glossary = load_glossary_stage(self.ctx)
-            translate_stage(self.ctx, self.glossary, self._warn)
-            self.content = generate_content(reports, self.ctx, self.glossary)
+            translate_stage(self.ctx, self.glossary, self._warn, self.cache)
+            setting = fingerprint(
+                code_fingerprint(),
+                self.config.traditional_variant,
+                tree_digest(self.ctx.glossary_dir),
+            )
+            self.content = generate_content(reports, self.ctx, self.glossary, self.cache, setting)
         except ZhpressError as exc:
             # messages name files relative to the project, as the user types them
             for error in (exc, *getattr(exc, "errors", ())):
@@ -148,7 +169,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         # Marks glossary terms on report pages; told the page language in
         # on_page_markdown. The search plugin's jieba keeps terms whole.
         config.markdown_extensions.append(self.glossary.extension)
-        self.glossary.register_search_words()
+        prepare_segmenter(self.glossary.register_search_words)
         dirs = config.theme.dirs
         if str(OVERRIDES_DIR) not in dirs:
             dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES_DIR))
@@ -200,6 +221,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             file = File.generated(config, page.src_uri, content=page.markdown)
             if page.key == NOT_FOUND:
                 file.dest_uri = page.lang.url(NOT_FOUND)
+            CachedPage(None, file, config).page_cache = self.page_cache
             files.append(file)
         for uri in (CSS_URI, SEARCH_WORKER_URI, SCRIPT_URI):
             asset = PACKAGE_DIR / "assets" / uri.rsplit("/", 1)[1]
@@ -223,7 +245,16 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             lang_nav = Navigation(list(lang_pages), list(lang_pages))
             lang_nav.homepage = lang_pages[0] if lang_pages else None
             self.navs[lang.key] = lang_nav
+        assert self.ctx is not None
+        self.page_cache.set_environment(
+            config, files, tree_digest(self.ctx.glossary_dir), self.epoch
+        )
         return self.navs[LANGUAGES[0].key]
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # every page has been read: the navigation's titles are known
+        self.page_cache.set_navigation(self.navs)
+        return env
 
     # -- pages -------------------------------------------------------------
 
@@ -240,6 +271,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             if generated.key == NOT_FOUND and config.site_url:
                 root = urlsplit(config.site_url).path.rstrip("/") + "/"
                 page.meta["zhpress_base"] = root + generated.lang.prefix
+            if isinstance(page, CachedPage) and self.cache.enabled:
+                page.meta["template"] = CACHED_TEMPLATE
         if self.glossary is not None:
             is_report = generated is not None and generated.kind == "report"
             self.glossary.set_page(generated.lang.key if is_report else None, "../glossary/")
@@ -255,11 +288,27 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             # from config.extra.alternate; pages render one at a time, so it
             # is set per page here and put back in on_post_page.
             config.extra["alternate"] = self.content.alternates(generated.key)
+        self._found = None
+        if generated is not None and isinstance(page, CachedPage) and self.cache.enabled:
+            key = self.page_cache.output_key(page, generated.lang.key, config.extra["alternate"])
+            found = self.page_cache.load_output(key)
+            self._found = (page.file.src_uri, key, found)
+            context["zhpress_cached"] = found is not None
         return context
 
+    # last, so the cache keeps the page as every plugin left it
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         config.extra["alternate"] = self._default_alternate
         generated = self.content.page(page.file.src_uri) if self.content else None
+        found, self._found = self._found, None
+        if found is not None and found[0] != page.file.src_uri:
+            found = None
+        if found is not None and found[2] is not None:
+            output, passages = found[2]
+            if generated is not None and generated.kind in SEARCHABLE_KINDS:
+                self.passages[generated.src_uri] = passages
+            return output
         if generated is not None and "zhpress-search.js" not in output and not self._warned:
             # a custom_dir main.html replaced zhpress's config block
             self._warned = True
@@ -271,6 +320,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             self.passages[generated.src_uri] = page_passages(output)
         if generated is not None and generated.key == NOT_FOUND:
             output = output.replace("<head>", "<head>" + not_found_head(generated, config), 1)
+        if found is not None:
+            self.page_cache.store_output(found[1], output, self.passages.get(page.file.src_uri, []))
         return output
 
     # -- build lifecycle -------------------------------------------------
@@ -290,6 +341,9 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
                 site_dir = Path(config.site_dir)
                 write_search_indexes(site_dir, self.content, self.passages)
                 write_sitemap(site_dir, self.content, config.site_url, self.epoch)
+            self.cache.sweep()
+            if self.cache.enabled:
+                log.info("zhpress: build cache: %s", self.cache.summary())
         except ZhpressError as exc:
             raise ZhpressPluginError(exc) from None
         finally:

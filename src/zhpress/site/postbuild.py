@@ -25,7 +25,6 @@ from zhpress.site.searchindex import (
     IndexedPage,
     Passage,
     char_map,
-    normalised_terms,
     page_passages,
     publish,
     write_tree_index,
@@ -38,7 +37,6 @@ def write_search_indexes(
     site_dir: Path, content: SiteContent, passages: dict[str, list[Passage]]
 ) -> dict[str, int]:
     """Replace the theme's one index with one per tree; returns shards per tree."""
-    normalised_terms.cache_clear()  # the glossary (jieba's words) may differ per build
     trees: dict[str, list[IndexedPage]] = {lang.key: [] for lang in LANGUAGES}
     for page in content.pages:  # content order: newest report first
         if page.kind not in SEARCHABLE_KINDS:

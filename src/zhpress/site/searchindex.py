@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -65,6 +65,8 @@ class Passage:
     anchor: str  # "p-<id>" or "" (the page itself)
     text: str
     heading: str = ""
+    # index terms, when already known (from the build cache): see passage_terms
+    terms: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -182,12 +184,35 @@ def terms(text: str, cmap: dict[str, str]) -> set[str]:
     return set(normalised_terms(normalise(text, cmap)))
 
 
+def passage_terms(text: str) -> set[str]:
+    """``terms`` of one passage on its own: the same set it gets in the whole
+    site's index, as each character's Simplified form does not depend on the
+    other passages."""
+    return terms(text, char_map([text]))
+
+
+_segmenter_setup: Callable[[], object] | None = None
+
+
+def prepare_segmenter(setup: Callable[[], object]) -> None:
+    """Have ``setup`` (registering the glossary's words with jieba) run before
+    the next segmentation, not now: loading jieba's dictionary takes about a
+    second, and a build that reuses every page from the cache segments nothing."""
+    global _segmenter_setup
+    _segmenter_setup = setup
+    normalised_terms.cache_clear()  # segmentation depends on the words setup adds
+
+
 @lru_cache(maxsize=100_000)
 def normalised_terms(norm: str) -> frozenset[str]:
     # Cached: the Simplified and Traditional trees (and English pages while a
     # translation is pending) hold the same normalised passages.
+    global _segmenter_setup
     import jieba
 
+    if _segmenter_setup is not None:
+        setup, _segmenter_setup = _segmenter_setup, None
+        setup()
     out: set[str] = set()
     for token in TOKEN.findall(norm):
         if HAN_RUN.fullmatch(token):
@@ -218,7 +243,7 @@ def _dump(data: object) -> str:
 def publish(path: Path, text: str) -> None:
     """Write a file of the site: atomically, and readable by a web server
     (the temporary file behind ``atomic_write_text`` is private to its owner)."""
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, durable=False)
     os.chmod(path, 0o644)
 
 
@@ -234,7 +259,8 @@ def write_tree_index(
     for index, page in enumerate(pages):
         starts.append(pid)
         for passage in page.passages:
-            for term in terms(passage.text, cmap):
+            found = passage.terms if passage.terms is not None else terms(passage.text, cmap)
+            for term in found:
                 postings.setdefault(term, []).append(pid)
             if pid % CHUNK == 0:
                 chunks.append([])

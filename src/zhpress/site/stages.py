@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from zhpress.buildcache import BuildCache
 from zhpress.convert import ScriptConverter
 from zhpress.errors import ConfigError, SourceError, ZhpressError
 from zhpress.glossary.site import SiteGlossary, load_site_glossary
@@ -46,7 +47,9 @@ def load_glossary_stage(ctx: SiteContext) -> SiteGlossary:
     return glossary
 
 
-def translate_stage(ctx: SiteContext, glossary: SiteGlossary, warn: Warn) -> None:
+def translate_stage(
+    ctx: SiteContext, glossary: SiteGlossary, warn: Warn, cache: BuildCache | None = None
+) -> None:
     """Bring translations/ up to date with docs/ and say what is still pending.
 
     Uses the installed zh->en model when there is one; without a model every
@@ -62,7 +65,11 @@ def translate_stage(ctx: SiteContext, glossary: SiteGlossary, warn: Warn) -> Non
             warn(f"installed model not usable: {problem}")
     try:
         summary = translate_project(
-            ctx.docs_dir, ctx.translations_dir, engine, glossary.glossary.translation_terms()
+            ctx.docs_dir,
+            ctx.translations_dir,
+            engine,
+            glossary.glossary.translation_terms(),
+            cache=cache,
         )
     finally:
         if engine is not None:

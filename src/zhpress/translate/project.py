@@ -26,8 +26,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from zhpress.buildcache import BuildCache, code_fingerprint, file_digest, fingerprint
 from zhpress.errors import ModelError
-from zhpress.report import list_reports
+from zhpress.report import Report, list_reports
 from zhpress.translate.engines import Engine
 from zhpress.translate.memory import (
     MACHINE,
@@ -196,13 +197,31 @@ def translate_project(
     force: bool = False,
     progress: Progress | None = None,
     language: str = "en",
+    cache: BuildCache | None = None,
 ) -> TranslateSummary:
-    """Update ``translations/<language>/<slug>.po`` for every report in ``docs_dir``."""
+    """Update ``translations/<language>/<slug>.po`` for every report in ``docs_dir``.
+
+    With a build ``cache``, a report whose Markdown and PO file are exactly
+    as this function left them last time (same engine, same terms) is not
+    read again: running it would change nothing, and its counts are known.
+    """
     terms = prepare_terms(glossary_terms)
     summary = TranslateSummary()
     plans: list[tuple[str, Path, MergePlan]] = []
+    settled: dict[str, Report] = {}  # reports whose result goes into the cache
+    use_cache = cache is not None and cache.enabled and not force
+    setting = fingerprint(
+        code_fingerprint(), [repr(t) for t in terms], engine.version if engine else None, force
+    )
     for report in sorted(list_reports(docs_dir), key=lambda r: r.slug):
         path = po_path(translations_dir, report.slug, language)
+        if use_cache:
+            assert cache is not None
+            counts = cache.get(SETTLED, _settled_key(setting, report, file_digest(path)))
+            if isinstance(counts, dict):
+                summary.reports.append(ReportSummary(slug=report.slug, **counts))
+                continue
+            settled[report.slug] = report
         old = load_memory(path)
         plan = merge_memory(old, sentences_of(segment_report(report), old), force=force)
         plans.append((report.slug, path, plan))
@@ -242,7 +261,31 @@ def translate_project(
         rs.obsolete = len(plan.memory.obsolete)
         rs.written = save_memory(plan.memory, path, slug=slug, language=language)
         summary.reports.append(rs)
+        if slug in settled and cache is not None:
+            # what a second run over the file just written would report
+            counts = {
+                name: getattr(rs, name)
+                for name in (
+                    "segments",
+                    "pending",
+                    "needs_review",
+                    "reviewed",
+                    "official",
+                    "obsolete",
+                )
+            }
+            counts["reused"] = rs.segments - (rs.pending if engine is None else 0)
+            key = _settled_key(setting, settled[slug], file_digest(path))
+            cache.put(SETTLED, key, counts)
+    summary.reports.sort(key=lambda r: r.slug)
     return summary
+
+
+SETTLED = "translate"
+
+
+def _settled_key(setting: str, report: Report, po_digest: str) -> str:
+    return fingerprint(setting, report.slug, report.meta, report.body, po_digest)
 
 
 def _engine_call(
