@@ -131,25 +131,36 @@ class BuildCache:
         return self.directory / namespace / key[:2] / key
 
     def get(self, namespace: str, key: str) -> Any | None:
+        found = self.get_with_text(namespace, key)
+        return None if found is None else found[0]
+
+    def get_with_text(self, namespace: str, key: str) -> tuple[Any, str] | None:
+        """The value and the text stored with it (see ``put``), or None."""
         if self.directory is None:
             return None
         self._used.setdefault(namespace, set()).add(key)
         try:
-            data = json.loads(zlib.decompress(self._path(namespace, key).read_bytes()))
+            data = zlib.decompress(self._path(namespace, key).read_bytes())
+            head, sep, text = data.partition(b"\0")
+            if not sep:
+                raise ValueError("no separator")
+            found = json.loads(head), text.decode("utf-8")
         except (OSError, ValueError, zlib.error):
             self.misses[namespace] += 1
             return None
         self.hits[namespace] += 1
-        return data
+        return found
 
-    def put(self, namespace: str, key: str, value: Any) -> None:
+    def put(self, namespace: str, key: str, value: Any, text: str = "") -> None:
+        """Store ``value`` (JSON-able) and, apart from it, a long ``text``
+        (a page's HTML: kept out of the JSON, which would escape it)."""
         if self.directory is None:
             return
         self._used.setdefault(namespace, set()).add(key)
         path = self._path(namespace, key)
-        data = zlib.compress(
-            json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1
-        )
+        # JSON escapes control characters, so a NUL byte ends the header
+        head = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = zlib.compress(head + b"\0" + text.encode("utf-8"), 1)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             # no fsync: a torn entry fails to decompress and is simply a miss

@@ -120,14 +120,15 @@ class PageCache:
         )
 
     def load_output(self, key: str) -> tuple[str, list[Passage]] | None:
-        entry = self.cache.get(OUTPUT, key)
-        if not isinstance(entry, dict) or not isinstance(entry.get("html"), str):
+        found = self.cache.get_with_text(OUTPUT, key)
+        if found is None or not found[1]:
             return None
+        entry, html = found
         try:
             passages = [Passage(a, t, h, tuple(terms)) for a, t, h, terms in entry["passages"]]
         except (TypeError, ValueError, KeyError):
             return None
-        return entry["html"], passages
+        return html, passages
 
     def store_output(self, key: str, html: str, passages: list[Passage]) -> None:
         rows = []
@@ -135,7 +136,7 @@ class PageCache:
             if p.terms is None:
                 p.terms = tuple(sorted(passage_terms(p.text)))
             rows.append([p.anchor, p.text, p.heading, list(p.terms)])
-        self.cache.put(OUTPUT, key, {"html": html, "passages": rows})
+        self.cache.put(OUTPUT, key, {"passages": rows}, html)
 
 
 class CachedPage(Page):
@@ -151,25 +152,24 @@ class CachedPage(Page):
             super().render(config, files)
             return
         self.content_key = fingerprint(cache.environment, self.file.src_uri, self.markdown)
-        entry = cache.cache.get(CONTENT, self.content_key)
-        if isinstance(entry, dict) and self._restore(entry, files):
+        found = cache.cache.get_with_text(CONTENT, self.content_key)
+        if found is not None and isinstance(found[0], dict) and self._restore(*found, files):
             return
         super().render(config, files)
-        cache.cache.put(CONTENT, self.content_key, self._snapshot())
+        cache.cache.put(CONTENT, self.content_key, self._snapshot(), self.content or "")
 
     def _snapshot(self) -> dict[str, Any]:
         links = None
         if self.links_to_anchors is not None:
             links = {f.src_uri: dict(v) for f, v in self.links_to_anchors.items()}
         return {
-            "content": self.content,
             "toc": [_token(item) for item in self.toc],
             "title": self._title_from_render,
             "anchors": sorted(self.present_anchor_ids or ()),
             "links": links,
         }
 
-    def _restore(self, entry: dict[str, Any], files: Files) -> bool:
+    def _restore(self, entry: dict[str, Any], content: str, files: Files) -> bool:
         try:
             links = None
             if entry["links"] is not None:
@@ -179,7 +179,7 @@ class CachedPage(Page):
                     if target is None:
                         return False
                     links[target] = dict(anchors)
-            self.content = entry["content"]
+            self.content = content
             self.toc = get_toc(entry["toc"])
             self._title_from_render = entry["title"]
             self.present_anchor_ids = set(entry["anchors"])
