@@ -122,3 +122,46 @@ def test_no_cache_writes_no_cache(project: Path, flag: str) -> None:
     result = run_build(project, flag, "-d", str(project / "one"))
     assert result.exit_code == 0, result.output + result.stderr
     assert not (project / ".cache").exists()
+
+
+def test_a_new_report_leaves_the_other_pages_markdown_rendering_cached(project: Path) -> None:
+    first = _build(project, "one")
+    (project / "docs" / "2023-03-01-new.md").write_text(
+        "---\ntitle: 新的报告\ndate: '2023-03-01'\nscript: hans\n---\n\n新增一篇报告。\n",
+        encoding="utf-8",
+    )
+    stats = _build(project, "two")
+    # every page's navigation changed (templates run again), but only the new
+    # report's six pages and the three reports indexes are Markdown-rendered
+    assert stats["page"][0] == 0
+    assert stats["content"] == (first["content"][1] - 3, 9)
+    assert _differences(project / "two", _fresh(project, "fresh")) == []
+
+
+def test_a_link_to_a_removed_report_is_rendered_again(project: Path) -> None:
+    doc = project / "docs" / "2024-01-23-bianmin.md"
+    doc.write_text(
+        doc.read_text(encoding="utf-8") + "\n另见[通州报告](2022-01-06-tongzhou.md#p-x)。\n",
+        encoding="utf-8",
+    )
+    _build(project, "one")
+    linked = (project / "one" / "2024-01-23-bianmin" / "index.html").read_text("utf-8")
+    assert 'href="../2022-01-06-tongzhou/#p-x"' in linked
+    (project / "docs" / "2022-01-06-tongzhou.md").unlink()
+    _build(project, "two")
+    page = (project / "two" / "2024-01-23-bianmin" / "index.html").read_text("utf-8")
+    assert 'href="../2022-01-06-tongzhou/#p-x"' not in page
+    assert _differences(project / "two", _fresh(project, "fresh")) == []
+
+
+def test_no_page_is_cached_when_an_extension_includes_other_files(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.snippets\n", 1),
+        encoding="utf-8",
+    )
+    result = run_build(project, "-v", "-d", str(project / "one"))
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "build cache not used: pymdownx.snippets" in result.stderr
+    assert not (project / ".cache" / "zhpress" / "page").exists()

@@ -23,8 +23,11 @@ without it write byte-identical sites (tested).
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -63,6 +66,23 @@ _CONFIG_KEYS = (
 )
 
 
+# Markdown extensions and plugins that pull other files (or arbitrary code)
+# into a page: its Markdown alone no longer says what the page contains.
+_READS_OTHER_FILES = (
+    "pymdownx.snippets",
+    "markdown_include.include",
+    "mdx_include",
+    "include-markdown",
+    "macros",
+)
+
+
+def uncacheable(config: MkDocsConfig) -> str | None:
+    """The configured extension or plugin that makes cached pages unsafe, if any."""
+    names = [str(e) for e in config.markdown_extensions] + list(config.plugins.keys())
+    return next((n for n in names if n in _READS_OTHER_FILES), None)
+
+
 class PageCache:
     """What the cached pages of one build share: the cache and the fingerprints."""
 
@@ -71,11 +91,9 @@ class PageCache:
         self.environment = ""
         self.navigation: dict[str, str] = {}
 
-    def set_environment(
-        self, config: MkDocsConfig, files: Files, glossary: str, epoch: int
-    ) -> None:
+    def set_environment(self, config: MkDocsConfig, glossary: str) -> None:
         """Fingerprint what every page's rendering depends on; called once the
-        files are final (on_nav), before any page is read."""
+        configuration is final (on_nav), before any page is read."""
         theme = config.theme
         custom = [d for d in theme.dirs if "site-packages" not in d and "dist-packages" not in d]
         plugins = [
@@ -87,9 +105,7 @@ class PageCache:
             {key: config.get(key) for key in _CONFIG_KEYS},
             [theme.name, dict(theme), [tree_digest(Path(d)) for d in custom]],
             plugins,
-            sorted(f.src_uri for f in files),
             glossary,
-            epoch,
         )
 
     def set_navigation(self, navs: dict[str, Navigation]) -> None:
@@ -151,7 +167,12 @@ class CachedPage(Page):
         if cache is None or not cache.cache.enabled:
             super().render(config, files)
             return
-        self.content_key = fingerprint(cache.environment, self.file.src_uri, self.markdown)
+        self.content_key = fingerprint(
+            cache.environment,
+            self.file.src_uri,
+            self.markdown,
+            linked_files(self.markdown or "", self.file.src_uri, files),
+        )
         found = cache.cache.get_with_text(CONTENT, self.content_key)
         if found is not None and isinstance(found[0], dict) and self._restore(*found, files):
             return
@@ -188,6 +209,43 @@ class CachedPage(Page):
         except (KeyError, TypeError, AttributeError):
             return False
         return True
+
+
+# Where Markdown names another file: inline links and images, reference
+# definitions, and href/src attributes of raw HTML.
+_LINK_TARGETS = re.compile(
+    r"\]\(\s*(?:<([^>\n]+)>|([^)\s]+))"
+    r"|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)"
+    r"""|\b(?:href|src)\s*=\s*["']([^"']+)["']""",
+    re.MULTILINE,
+)
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//|#)")
+
+
+def linked_files(markdown: str, src_uri: str, files: Files) -> list[list[Any]]:
+    """The files a page's Markdown links to, each with whether the site has it.
+
+    Rendering a link depends on whether its target exists (mkdocs turns
+    ``other.md`` into the other page's URL, or warns); nothing else about the
+    site's files does. Keying a page's HTML on this, rather than on the whole
+    file list, lets a new report leave every other page's Markdown rendering
+    in the cache.
+    """
+    base = posixpath.dirname(src_uri)
+    out = set()
+    for match in _LINK_TARGETS.finditer(markdown):
+        target = next(g for g in match.groups() if g is not None)
+        if _EXTERNAL.match(target):
+            continue
+        path = unquote(urlsplit(target).path)
+        if not path:
+            continue
+        if path.startswith("/"):
+            resolved = path.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(base, path))
+        out.add((resolved, files.get_file_from_path(resolved) is not None))
+    return [list(item) for item in sorted(out)]
 
 
 def _token(item: Any) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from zhpress.glossary.site import SiteGlossary
 from zhpress.site.content import HOME, NOT_FOUND, SiteContent, generate_content
 from zhpress.site.context import SiteContext
 from zhpress.site.languages import LANGUAGES
-from zhpress.site.pagecache import CACHED_TEMPLATE, CachedPage, PageCache
+from zhpress.site.pagecache import CACHED_TEMPLATE, CachedPage, PageCache, uncacheable
 from zhpress.site.postbuild import (
     SEARCHABLE_KINDS,
     not_found_head,
@@ -246,9 +246,11 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             lang_nav.homepage = lang_pages[0] if lang_pages else None
             self.navs[lang.key] = lang_nav
         assert self.ctx is not None
-        self.page_cache.set_environment(
-            config, files, tree_digest(self.ctx.glossary_dir), self.epoch
-        )
+        blocker = uncacheable(config)
+        if blocker is not None and self.cache.enabled:
+            log.info("zhpress: build cache not used: %s includes other files in pages", blocker)
+            self.cache.directory = None
+        self.page_cache.set_environment(config, tree_digest(self.ctx.glossary_dir))
         return self.navs[LANGUAGES[0].key]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
