@@ -8,6 +8,8 @@ then time, in separate child processes, with each child's peak RSS:
 * full     `zhpress build` of a fresh copy (no site dir yet);
 * cached   `zhpress build` again with nothing changed;
 * edit     `zhpress build` after changing one paragraph of one report;
+* add      `zhpress build` after adding one report (every page's navigation
+           changes, so every page goes through the theme template again);
 * mkdocs   plain `mkdocs build` of the same docs/ Markdown with plain
            mkdocs-material (one language, no zhpress plugin);
 
@@ -100,6 +102,24 @@ def edit_one_paragraph(project: Path) -> tuple[Path, str]:
     raise SystemExit(f"no paragraph to edit in {doc}")
 
 
+def add_one_report(project: Path) -> Path:
+    """A new report: the first one under a new slug and title, dated after all others."""
+    doc = sorted((project / "docs").glob("*.md"))[0]
+    text = doc.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    lines = [
+        "title: 基准测试新增的报告"
+        if ln.startswith("title:")
+        else "date: '2099-01-01'"
+        if ln.startswith("date:")
+        else ln
+        for ln in head.splitlines()
+    ]
+    new = project / "docs" / "2099-01-01-bench-added.md"
+    new.write_text("\n".join(lines) + sep + body, encoding="utf-8")
+    return new
+
+
 def retranslated_after_edit(project: Path) -> tuple[int, int, int]:
     """(segments, sentences sent to the engine after the edit, sentences changed)."""
     from zhpress.report import load_report
@@ -134,20 +154,23 @@ def bench_size(n: int, work: Path, seed: int) -> dict[str, float]:
     for stale in (project / "build", project / ".cache"):
         shutil.rmtree(stale, ignore_errors=True)
     full = run_child(zhpress, project)
+    pages = sum(1 for _ in (project / "build" / "site").rglob("index.html"))
     cached = run_child(zhpress, project)
-    edit_one_paragraph(project)
-    edit = run_child(zhpress, project)
     (project / "plain.yml").write_text(PLAIN_MKDOCS, encoding="utf-8")
     run_child([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", "plain.yml"], project)  # warm-up
     plain = run_child([str(VENV_BIN / "mkdocs"), "build", "-q", "-f", "plain.yml"], project)
+    edit_one_paragraph(project)
+    edit = run_child(zhpress, project)
+    add_one_report(project)
+    add = run_child(zhpress, project)
     segments, sent, changed = retranslated_after_edit(project)
-    pages = sum(1 for _ in (project / "build" / "site").rglob("index.html"))
     row = {
         "n": n,
         "pages": pages,
         "full_s": full.seconds,
         "cached_s": cached.seconds,
         "edit_s": edit.seconds,
+        "add_s": add.seconds,
         "plain_s": plain.seconds,
         "full_mb": full.peak_mb,
         "cached_mb": cached.peak_mb,
@@ -161,6 +184,7 @@ def bench_size(n: int, work: Path, seed: int) -> dict[str, float]:
         f"N={n:5d} pages={pages:5d} | full {full.seconds:7.2f}s {full.peak_mb:6.0f}MB"
         f" | cached {cached.seconds:7.2f}s {cached.peak_mb:6.0f}MB"
         f" | edit {edit.seconds:7.2f}s {edit.peak_mb:6.0f}MB"
+        f" | add {add.seconds:7.2f}s {add.peak_mb:6.0f}MB"
         f" | plain mkdocs {plain.seconds:7.2f}s {plain.peak_mb:6.0f}MB"
         f" | re-translated {sent}/{segments} segments ({changed} changed)",
         flush=True,
@@ -204,6 +228,7 @@ def main() -> None:
             f"edit/full = {r['edit_s'] / r['full_s']:.2f} "
             f"(target <= {TARGETS['edit/full']}: "
             f"{verdict(r['edit_s'] / r['full_s'], TARGETS['edit/full'])}); "
+            f"add/full = {r['add_s'] / r['full_s']:.2f}; "
             f"re-translated exactly the changed segments: "
             f"{'yes' if r['retranslated'] == r['changed'] else 'NO'}"
         )
