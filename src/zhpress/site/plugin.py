@@ -131,12 +131,18 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         self.passages: dict[str, list[Passage]] = {}
         self.epoch = 0
         self._warned = False
+        self.serving = False
         self.cache = BuildCache(None)
         self.page_cache = PageCache(self.cache)
         # the cached output found for the page being built (on_page_context)
         self._found: tuple[str, str, Any] | None = None
 
     # -- configuration ---------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `serve` renders for its own address (site_url), so its pages are
+        # different cache entries; it must not sweep away those of `build`.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         global _last_error
@@ -343,7 +349,8 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
                 site_dir = Path(config.site_dir)
                 write_search_indexes(site_dir, self.content, self.passages)
                 write_sitemap(site_dir, self.content, config.site_url, self.epoch)
-            self.cache.sweep()
+            if not self.serving:
+                self.cache.sweep()
             if self.cache.enabled:
                 log.info("zhpress: build cache: %s", self.cache.summary())
         except ZhpressError as exc:
