@@ -1,13 +1,17 @@
 """Default engine: an Argos package's CTranslate2 model run directly.
 
-All of a document's sentences go to the model together: they are tokenised
-with the package's sentencepiece model, sorted by length so each batch holds
-sentences of similar length (little padding), translated in batches of
-``max_batch_size`` and put back in input order.
+All of a document's sentences go to the model together. Identical sentences
+are translated once. The rest are tokenised with the package's sentencepiece
+model, sorted by length and cut into batches of similar length (little
+padding), and the batches are decoded in parallel: one single-threaded
+CTranslate2 worker per core by default. On a small machine that beats one
+batch at a time on all cores, because one beam-search step is too little
+work to share between threads (measured in bench/translate.py).
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,7 +27,7 @@ LIMIT_STEP = 16
 
 
 def threads_from_env(default: int = 0) -> int:
-    """``ZHPRESS_THREADS`` as an int (0 = let CTranslate2 choose)."""
+    """``ZHPRESS_THREADS`` as an int (0 = use every core)."""
     raw = os.environ.get(ENV_THREADS, "").strip()
     if not raw:
         return default
@@ -33,6 +37,14 @@ def threads_from_env(default: int = 0) -> int:
             hint=f"e.g. {ENV_THREADS}=4, or unset it to use all cores",
         )
     return int(raw)
+
+
+def available_cores() -> int:
+    """Cores this process may run on (honours CPU affinity, e.g. in containers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class CTranslate2Engine(Engine):
@@ -45,6 +57,7 @@ class CTranslate2Engine(Engine):
         package: ModelPackage | str | Path,
         *,
         threads: int = 0,
+        workers: int = 0,
         device: str = "cpu",
         compute_type: str = "int8",
         beam_size: int = 4,
@@ -55,6 +68,8 @@ class CTranslate2Engine(Engine):
     ) -> None:
         """``threads=0`` reads ``ZHPRESS_THREADS`` and else uses all cores.
 
+        ``workers`` batches are decoded at once, each on ``threads //
+        workers`` threads; ``workers=0`` means one worker per thread.
         Output length is bounded by ``length_ratio * source tokens +
         length_margin`` rounded up to a multiple of 16 (at most
         ``max_length``), so a degenerate model cannot loop for ever.
@@ -63,7 +78,8 @@ class CTranslate2Engine(Engine):
         import sentencepiece as spm
 
         self.package = package if isinstance(package, ModelPackage) else load_package(package)
-        self.threads = threads or threads_from_env()
+        self.threads = threads or threads_from_env() or available_cores()
+        self.workers = max(1, min(workers or self.threads, self.threads))
         self.beam_size = beam_size
         self.max_batch_size = max(1, max_batch_size)
         self.length_ratio = length_ratio
@@ -77,8 +93,8 @@ class CTranslate2Engine(Engine):
                 str(self.package.model_dir),
                 device=device,
                 compute_type=compute_type,
-                inter_threads=1,
-                intra_threads=self.threads,
+                inter_threads=self.workers,
+                intra_threads=max(1, self.threads // self.workers),
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(
@@ -116,54 +132,65 @@ class CTranslate2Engine(Engine):
         progress: Callable[[int], None] | None = None,
     ) -> list[str]:
         results = [""] * len(sentences)
-        # Whitespace-only input has nothing to translate and must not reach the model.
-        todo = [i for i, s in enumerate(sentences) if s.strip()]
-        finished = len(sentences) - len(todo)
+        # Whitespace-only input has nothing to translate and must not reach
+        # the model; a repeated sentence is translated once.
+        where: dict[str, list[int]] = {}
+        for i, sentence in enumerate(sentences):
+            if sentence.strip():
+                where.setdefault(sentence.strip(), []).append(i)
+        finished = len(sentences) - sum(map(len, where.values()))
         if progress and finished:
             progress(finished)
-        tokens = {i: self.tokenize(sentences[i].strip()) for i in todo}
-        for limit, batch in self._batches(todo, tokens):
-            source = [tokens[i] for i in batch]
-            try:
-                output = self._translator.translate_batch(
-                    source,
-                    beam_size=self.beam_size,
-                    max_batch_size=self.max_batch_size,
-                    max_decoding_length=limit,
-                    replace_unknowns=True,
+        unique = list(where)
+        tokens = [self.tokenize(text) for text in unique]
+        jobs = self._batches(tokens)
+        try:
+            pending = [
+                (
+                    batch,
+                    self._translator.translate_batch(
+                        [tokens[u] for u in batch],
+                        beam_size=self.beam_size,
+                        max_decoding_length=limit,
+                        replace_unknowns=True,
+                        asynchronous=True,
+                    ),
                 )
-            except (RuntimeError, ValueError) as exc:
-                raise ModelError(
-                    f"translation failed: {exc}", path=self.package.model_dir
-                ) from None
-            self.batch_log.append(len(batch))
-            for i, result in zip(batch, output, strict=True):
-                results[i] = self.detokenize(result.hypotheses[0])
-            finished += len(batch)
-            if progress:
-                progress(finished)
+                for limit, batch in jobs
+            ]
+            self.batch_log.extend(len(batch) for _, batch in jobs)
+            for batch, futures in pending:
+                for u, future in zip(batch, futures, strict=True):
+                    text = self.detokenize(future.result().hypotheses[0])
+                    for i in where[unique[u]]:
+                        results[i] = text
+                    finished += len(where[unique[u]])
+                if progress:
+                    progress(finished)
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"translation failed: {exc}", path=self.package.model_dir) from None
         return results
 
-    def _batches(self, todo: list[int], tokens: dict[int, list[str]]):
-        """Yield ``(length limit, indices)`` batches of similar-length sentences.
+    def _batches(self, tokens: list[list[str]]) -> list[tuple[int, list[int]]]:
+        """``(length limit, indices)`` batches of similar-length sentences, biggest first.
 
-        Sentences are stably sorted by token count. A batch never mixes
-        sentences with different length limits: the limit is per batch in
-        CTranslate2, and a sentence's translation must not depend on which
-        other sentences share its document.
+        A batch never mixes sentences with different length limits: the
+        limit is per batch in CTranslate2, and a sentence's translation must
+        not depend on which other sentences share its document. A group too
+        big for one batch is cut into equal parts rather than full batches
+        and a remnant, and the costliest batches go first, so the workers
+        finish together.
         """
-        order = sorted(todo, key=lambda i: len(tokens[i]))
-        batch: list[int] = []
-        current = None
-        for i in order:
-            limit = self.length_limit(len(tokens[i]))
-            if batch and (limit != current or len(batch) == self.max_batch_size):
-                yield current, batch
-                batch = []
-            current = limit
-            batch.append(i)
-        if batch:
-            yield current, batch
+        groups: dict[int, list[int]] = {}
+        for u in sorted(range(len(tokens)), key=lambda u: len(tokens[u])):
+            groups.setdefault(self.length_limit(len(tokens[u])), []).append(u)
+        jobs = []
+        for limit, members in groups.items():
+            size = math.ceil(len(members) / math.ceil(len(members) / self.max_batch_size))
+            jobs += [(limit, members[k : k + size]) for k in range(0, len(members), size)]
+        # Decoding cost grows with sentences x output steps (bounded by the limit).
+        jobs.sort(key=lambda job: -job[0] * len(job[1]))
+        return jobs
 
     def length_limit(self, n_tokens: int) -> int:
         """Most output tokens for a source of ``n_tokens`` (rounded up to 16s)."""
