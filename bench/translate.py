@@ -98,6 +98,12 @@ def main() -> None:
         "--repeat", type=int, default=1, help="alternate the two engines this many times"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="zhpress engine workers (default: one per thread; 1 = the old layout)",
+    )
+    parser.add_argument(
         "--with-duplicates", action="store_true", help="send every sentence twice (not headline)"
     )
     args = parser.parse_args()
@@ -113,7 +119,7 @@ def main() -> None:
         f"({len(set(sentences))} distinct), {sum(map(len, sentences))} characters; "
         f"{args.threads} threads"
     )
-    engine = CTranslate2Engine(package, threads=args.threads)
+    engine = CTranslate2Engine(package, threads=args.threads, workers=args.workers)
     print(
         f"zhpress engine: {engine.workers} worker(s) x {args.threads // engine.workers} "
         f"thread(s), beam {engine.beam_size}, batches <= {engine.max_batch_size} sentences"
