@@ -170,7 +170,7 @@ def main() -> None:
         print(
             f"pair {round_}: argostranslate / default engine = {theirs / ours:.2f}x; "
             f"output tokens {our_tokens} vs {their_tokens} ("
-            f"{'same work' if abs(our_tokens - their_tokens) <= len(sentences) else 'DIFFERENT'})",
+            f"{'same output length' if abs(our_tokens - their_tokens) <= len(sentences) else 'DIFFERENT'})",
             flush=True,
         )
     median = statistics.median(ratios)
