@@ -8,7 +8,7 @@ switcher and navigation are built from.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zhpress.buildcache import BuildCache, file_digest, fingerprint
@@ -56,6 +56,11 @@ class SiteContent:
         self._by_uri[page.src_uri] = page
         if in_nav and page.key not in self.nav_keys:
             self.nav_keys.append(page.key)
+
+    def forget_markdown(self) -> None:
+        """Drop the pages' Markdown (kept by the mkdocs pages from here on)."""
+        self.pages = [replace(p, markdown="") for p in self.pages]
+        self._by_uri = {p.src_uri: p for p in self.pages}
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         """Material ``extra.alternate`` entries: the page ``key`` in every language."""

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
+import zlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -34,6 +36,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from zhpress.buildcache import BuildCache, code_fingerprint, fingerprint, tree_digest
 from zhpress.site.searchindex import Passage, passage_terms
@@ -141,7 +144,10 @@ class PageCache:
             return None
         entry, html = found
         try:
-            passages = [Passage(a, t, h, tuple(terms)) for a, t, h, terms in entry["passages"]]
+            passages = [
+                Passage(a, t, h, tuple(map(sys.intern, terms)))
+                for a, t, h, terms in entry["passages"]
+            ]
         except (TypeError, ValueError, KeyError):
             return None
         return html, passages
@@ -150,7 +156,7 @@ class PageCache:
         rows = []
         for p in passages:
             if p.terms is None:
-                p.terms = tuple(sorted(passage_terms(p.text)))
+                p.terms = passage_terms(p.text)
             rows.append([p.anchor, p.text, p.heading, list(p.terms)])
         self.cache.put(OUTPUT, key, {"passages": rows}, html)
 
@@ -161,6 +167,40 @@ class CachedPage(Page):
 
     page_cache: PageCache | None = None
     content_key: str = ""
+    # A site of a thousand reports holds six thousand pages' Markdown and
+    # HTML at once (mkdocs renders every page before writing any): kept
+    # zlib-compressed, that text no longer dominates the peak memory.
+    _zsource: bytes | None = None
+    _zcontent: bytes | None = None
+    _content: str | None = None
+    compress_next_content = False
+
+    def keep_source(self, markdown: str) -> None:
+        """The page's Markdown (front matter included), compressed until read."""
+        self._zsource = zlib.compress(markdown.encode("utf-8"), 1)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        if self._zsource is None:
+            super().read_source(config)
+            return
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = zlib.decompress(self._zsource).decode("utf-8")
+        self.markdown, self.meta = get_data(source)
+
+    @property  # type: ignore[override]
+    def content(self) -> str | None:
+        if self._zcontent is not None:
+            return zlib.decompress(self._zcontent).decode("utf-8")
+        return self._content
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        self._zcontent = None
+        self._content = value
+        if value and self.compress_next_content:
+            self.compress_next_content = False
+            self._zcontent, self._content = zlib.compress(value.encode("utf-8"), 1), None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         cache = self.page_cache

@@ -224,11 +224,15 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             if top_level_page or file.src_uri in generated or ours:
                 files.remove(file)
         for page in self.content.pages:
-            file = File.generated(config, page.src_uri, content=page.markdown)
+            # the text stays with the page, compressed (see CachedPage)
+            file = File.generated(config, page.src_uri, content="")
             if page.key == NOT_FOUND:
                 file.dest_uri = page.lang.url(NOT_FOUND)
-            CachedPage(None, file, config).page_cache = self.page_cache
+            cached = CachedPage(None, file, config)
+            cached.page_cache = self.page_cache
+            cached.keep_source(page.markdown)
             files.append(file)
+        self.content.forget_markdown()
         for uri in (CSS_URI, SEARCH_WORKER_URI, SCRIPT_URI):
             asset = PACKAGE_DIR / "assets" / uri.rsplit("/", 1)[1]
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
@@ -286,6 +290,16 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             self.glossary.set_page(generated.lang.key if is_report else None, "../glossary/")
         return markdown
 
+    # last: mkdocs stores what this returns as the page's final HTML
+    @event_priority(-100)
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if isinstance(page, CachedPage):
+            page.markdown = None  # rendered; nothing reads it again
+            page.compress_next_content = True
+        return html
+
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
@@ -316,6 +330,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             output, passages = found[2]
             if generated is not None and generated.kind in SEARCHABLE_KINDS:
                 self.passages[generated.src_uri] = passages
+            _release(page)
             return output
         if generated is not None and "zhpress-search.js" not in output and not self._warned:
             # a custom_dir main.html replaced zhpress's config block
@@ -330,6 +345,7 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
             output = output.replace("<head>", "<head>" + not_found_head(generated, config), 1)
         if found is not None:
             self.page_cache.store_output(found[1], output, self.passages.get(page.file.src_uri, []))
+        _release(page)
         return output
 
     # -- build lifecycle -------------------------------------------------
@@ -381,6 +397,18 @@ class ZhpressPlugin(BasePlugin[ZhpressConfig]):
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self._saved_epoch
         self._epoch_set = False
+
+
+def _release(page: Page) -> None:
+    """Drop a generated page's Markdown and HTML once its file is written.
+
+    mkdocs keeps every page's text until the build ends; for a site of a
+    thousand reports (six pages each) that was most of the peak memory, and
+    nothing reads a generated page's text after its own on_post_page.
+    """
+    if isinstance(page, CachedPage):
+        page.markdown = None
+        page.content = None
 
 
 class _NoSearchIndex:

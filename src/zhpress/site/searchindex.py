@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,7 +61,7 @@ _SKIP_CLASSES = (
 )
 
 
-@dataclass
+@dataclass(slots=True)  # a large site holds over 100,000 of them until the index is written
 class Passage:
     anchor: str  # "p-<id>" or "" (the page itself)
     text: str
@@ -184,11 +185,12 @@ def terms(text: str, cmap: dict[str, str]) -> set[str]:
     return set(normalised_terms(normalise(text, cmap)))
 
 
-def passage_terms(text: str) -> set[str]:
-    """``terms`` of one passage on its own: the same set it gets in the whole
-    site's index, as each character's Simplified form does not depend on the
-    other passages."""
-    return terms(text, char_map([text]))
+def passage_terms(text: str) -> tuple[str, ...]:
+    """``terms`` of one passage on its own, sorted: the same set it gets in
+    the whole site's index, as each character's Simplified form does not
+    depend on the other passages. The strings are interned: the same few
+    thousand words recur in every passage kept until the index is written."""
+    return tuple(sys.intern(t) for t in sorted(terms(text, char_map([text]))))
 
 
 _segmenter_setup: Callable[[], object] | None = None
@@ -203,7 +205,9 @@ def prepare_segmenter(setup: Callable[[], object]) -> None:
     normalised_terms.cache_clear()  # segmentation depends on the words setup adds
 
 
-@lru_cache(maxsize=100_000)
+# Small on purpose: pages are rendered report by report, so the Simplified and
+# Traditional copies of a passage (which normalise alike) follow each other.
+@lru_cache(maxsize=8192)
 def normalised_terms(norm: str) -> frozenset[str]:
     # Cached: the Simplified and Traditional trees (and English pages while a
     # translation is pending) hold the same normalised passages.
