@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -16,14 +17,16 @@ TREES = {"zh-Hans": "", "zh-Hant": "zh-Hant/", "en": "en/"}
 
 
 def _save(page, name: str) -> None:
-    """A screenshot as a test artifact, also kept for the README."""
+    """A screenshot as a test artifact; with ZHPRESS_UPDATE_SCREENSHOTS=1 it
+    also replaces the README's copy (a plain test run leaves the repo untouched)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(shot))
     assert 10_000 < shot.stat().st_size < 300_000
-    readme = REPO / ".github" / "screenshots"
-    readme.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shot, readme / f"{name}.png")
+    if os.environ.get("ZHPRESS_UPDATE_SCREENSHOTS") == "1":
+        readme = REPO / ".github" / "screenshots"
+        readme.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, readme / f"{name}.png")
 
 
 def _search(page, query: str) -> list[str]:
